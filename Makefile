@@ -1,0 +1,47 @@
+# Folio — build, test, demo and benchmark entry points.
+# `make demo` and `make test` work on a fresh machine: they install the system
+# packages Folio needs (apt-get as root, sudo otherwise) before building.
+
+SWIFT        ?= swift
+CONFIG       ?= debug
+SWIFT_FLAGS  ?=
+SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
+BENCH_PKGS   := hugo
+BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
+
+.PHONY: all deps bench-deps build release test demo bench clean help
+
+all: build
+
+help:
+	@echo "make demo    install system packages, build, publish Sites/example to Sites/example/public"
+	@echo "make test    install system packages, build, run every test"
+	@echo "make bench   build in release mode and run the benchmarks (installs hugo for comparison)"
+	@echo "make clean   remove build output"
+
+# Install whatever system package is missing. dpkg-query tells what is there.
+deps:
+	@./scripts/install-packages $(SYSTEM_PKGS)
+
+bench-deps:
+	@./scripts/install-packages $(SYSTEM_PKGS) $(BENCH_PKGS)
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS)
+
+release:
+	$(MAKE) build CONFIG=release
+
+test: build
+	FOLIO_BIN="$(BIN_DIR)/folio" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
+
+demo: build
+	"$(BIN_DIR)/folio" build Sites/example --output Sites/example/public
+	@echo "Open Sites/example/public/index.html, or run: $(BIN_DIR)/folio serve Sites/example"
+
+bench: bench-deps
+	$(MAKE) build CONFIG=release
+	./bench/site-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/folio"
+
+clean:
+	rm -rf .build Sites/example/public bench/work

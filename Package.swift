@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Folio target shares (CONVENTIONS.md 8).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .library(name: "FolioCore", targets: ["FolioCore"]),
+        .library(name: "FolioSite", targets: ["FolioSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Libraries, lightest first.
+        .target(name: "FolioCore", swiftSettings: swiftSettings),
+        .target(
+            name: "FolioThemes",
+            path: "Themes",
+            exclude: ["README.md"],
+            resources: [.copy("portfolio"), .copy("minimal")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FolioSite",
+            dependencies: [
+                "FolioCore", "FolioThemes", "CCmarkGFM", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FolioPreview",
+            dependencies: [
+                "FolioSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Executables.
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioCore", "FolioSite", "FolioPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests.
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FolioSiteTests",
+            dependencies: ["FolioSite", "FolioCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioCLITests",
+            dependencies: ["FolioCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,235 @@
+import FolioCore
+import Foundation
+
+/// Turns the site model into the list of output files (pages, lists, tags, feeds,
+/// sitemap, aliases, copied assets). Rendering itself happens lazily in the writer.
+struct SiteRenderer: Sendable {
+    let config: SiteConfig
+    let model: SiteModel
+    let theme: Theme
+    let context: TemplateContext
+    let siteDirectory: URL
+
+    init(config: SiteConfig, model: SiteModel, theme: Theme, siteDirectory: URL, buildYear: Int) {
+        self.config = config
+        self.model = model
+        self.theme = theme
+        self.siteDirectory = siteDirectory
+        self.context = TemplateContext(config: config, model: model, theme: theme, buildYear: buildYear)
+    }
+
+    func outputs() -> [Output] {
+        var outputs: [Output] = []
+        outputs.append(homeOutput())
+        outputs += model.regularPages.map(pageOutput)
+        for section in model.sections {
+            outputs += listOutputs(page: section.page, pages: section.pages, layout: listLayout(section.path),
+                                   extra: ["subsections": subsectionLinks(section)])
+        }
+        if !model.tags.isEmpty {
+            outputs.append(tagsIndexOutput())
+            for tag in model.tags {
+                let page = Page.generated(kind: .tag, title: tag.name, urlPath: tag.urlPath)
+                outputs += listOutputs(page: page, pages: tag.pages, layout: "tag", extra: ["tag": tag.name])
+            }
+        }
+        outputs.append(notFoundOutput())
+        outputs += model.aliases.map(aliasOutput)
+        outputs += feedOutputs()
+        outputs.append(Output(path: "sitemap.xml", fingerprint: nil, source: .render { Sitemap(context: context).xml() }))
+        outputs.append(Output(path: "robots.txt", fingerprint: nil, source: .render {
+            "User-agent: *\nAllow: /\n\nSitemap: \(context.permalink("sitemap.xml"))\n"
+        }))
+        outputs += copies()
+        return outputs
+    }
+
+    // MARK: - Pages
+
+    private func baseContext(for page: Page, withContent: Bool = true, pageNumber: Int = 1) -> [String: Any] {
+        [
+            "site": context.site.value,
+            "page": context.page(page, withContent: withContent),
+            "menus": context.menus(for: page),
+            "meta": context.meta(for: page, pageNumber: pageNumber),
+        ]
+    }
+
+    private func layout(for page: Page, default name: String) -> String {
+        if let template = page.frontMatter.template { return template }
+        let top = page.section.split(separator: "/").first.map(String.init) ?? ""
+        if !top.isEmpty, theme.layouts.contains("\(name)-\(top)") { return "\(name)-\(top)" }
+        return name
+    }
+
+    private func listLayout(_ sectionPath: String) -> String {
+        let top = sectionPath.split(separator: "/").first.map(String.init) ?? ""
+        return theme.layouts.contains("list-\(top)") ? "list-\(top)" : "list"
+    }
+
+    private func pageOutput(_ page: Page) -> Output {
+        let layout = layout(for: page, default: "page")
+        var fingerprint = context.fingerprint
+        fingerprint.add(page.sourceFingerprint)
+        fingerprint.add(page.urlPath)
+        fingerprint.add(layout)
+        return Output(path: page.urlPath + "index.html", fingerprint: fingerprint, source: .render {
+            theme.render(baseContext(for: page), layout: layout)
+        })
+    }
+
+    private func homeOutput() -> Output {
+        let home = model.home
+        let recent = Array(model.datedPages.prefix(config.paginate))
+        var fingerprint = context.fingerprint
+        fingerprint.add(home.sourceFingerprint)
+        Self.addList(recent, to: &fingerprint)
+        var sectionPages: [String: Any] = [:]
+        for section in model.sections {
+            let listed = Array(section.pages.prefix(config.paginate))
+            Self.addList(listed, to: &fingerprint)
+            sectionPages[section.path] = listed.map { context.page($0, withContent: false) }
+        }
+        let layout = home.frontMatter.template ?? "home"
+        let sections = PlainBox(value: sectionPages)
+        return Output(path: "index.html", fingerprint: fingerprint, source: .render {
+            var values = baseContext(for: home)
+            values["pages"] = recent.map { context.page($0, withContent: false) }
+            values["sectionPages"] = sections.value
+            return theme.render(values, layout: layout)
+        })
+    }
+
+    private static func addList(_ pages: [Page], to fingerprint: inout Fingerprint) {
+        fingerprint.add(UInt64(pages.count))
+        for page in pages {
+            fingerprint.add(page.sourceFingerprint)
+            fingerprint.add(page.urlPath)
+        }
+    }
+
+    private func subsectionLinks(_ section: SiteModel.Section) -> [[String: Any]] {
+        section.subsections.compactMap { path in
+            model.sections.first { $0.path == path }.map {
+                ["title": $0.page.title, "url": context.url($0.page.urlPath), "count": $0.pages.count]
+            }
+        }
+    }
+
+    /// A list page and its pagination: `/posts/`, `/posts/page/2/`, ...
+    private func listOutputs(page: Page, pages: [Page], layout: String, extra: [String: Any]) -> [Output] {
+        let size = config.paginate
+        let total = max(1, (pages.count + size - 1) / size)
+        let layout = page.frontMatter.template ?? layout
+        let extraBox = PlainBox(value: extra)
+        return (1...total).map { number in
+            let chunk = Array(pages.dropFirst((number - 1) * size).prefix(size))
+            var fingerprint = context.fingerprint
+            fingerprint.add(page.sourceFingerprint)
+            fingerprint.add(layout)
+            fingerprint.add(UInt64(number))
+            fingerprint.add(UInt64(total))
+            fingerprint.add(String(describing: extra))
+            Self.addList(chunk, to: &fingerprint)
+            let path = page.urlPath + (number == 1 ? "" : "page/\(number)/") + "index.html"
+            return Output(path: path, fingerprint: fingerprint, source: .render {
+                var values = baseContext(for: page, pageNumber: number)
+                values["pages"] = chunk.map { context.page($0, withContent: false) }
+                if total > 1 { values["pagination"] = pagination(page: page, number: number, total: total) }
+                for (key, value) in extraBox.value { values[key] = value }
+                return theme.render(values, layout: layout)
+            })
+        }
+    }
+
+    private func pagination(page: Page, number: Int, total: Int) -> [String: Any] {
+        func url(_ n: Int) -> String { context.url(page.urlPath + (n == 1 ? "" : "page/\(n)/")) }
+        var result: [String: Any] = [
+            "current": number, "total": total,
+            "pages": (1...total).map { ["number": $0, "url": url($0), "current": $0 == number] as [String: Any] },
+        ]
+        if number > 1 { result["prevURL"] = url(number - 1) }
+        if number < total { result["nextURL"] = url(number + 1) }
+        return result
+    }
+
+    private func tagsIndexOutput() -> Output {
+        let page = Page.generated(kind: .tags, title: "Tags", urlPath: "tags/")
+        let layout = theme.layouts.contains("tags") ? "tags" : "list"
+        var fingerprint = context.fingerprint
+        fingerprint.add(layout)
+        return Output(path: "tags/index.html", fingerprint: fingerprint, source: .render {
+            theme.render(baseContext(for: page), layout: layout)
+        })
+    }
+
+    private func notFoundOutput() -> Output {
+        let page = Page.generated(kind: .notFound, title: "Page not found", urlPath: "404/")
+        var fingerprint = context.fingerprint
+        fingerprint.add("404")
+        return Output(path: "404.html", fingerprint: fingerprint, source: .render {
+            theme.render(baseContext(for: page), layout: "404")
+        })
+    }
+
+    private func aliasOutput(_ alias: SiteModel.Alias) -> Output {
+        let target = context.permalink(alias.target.urlPath)
+        let escaped = Escape.html(target)
+        return Output(path: alias.outputPath, fingerprint: nil, source: .render {
+            """
+            <!DOCTYPE html>
+            <html lang="\(Escape.html(config.language))"><head><meta charset="utf-8">
+            <title>\(Escape.html(alias.target.title))</title>
+            <link rel="canonical" href="\(escaped)">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(escaped)">
+            </head><body><p>This page has moved to <a href="\(escaped)">\(escaped)</a>.</p></body></html>
+
+            """
+        })
+    }
+
+    private func feedOutputs() -> [Output] {
+        let feed = AtomFeed(context: context, limit: config.feedLimit)
+        var outputs = [Output(path: "atom.xml", fingerprint: nil, source: .render {
+            feed.xml(title: config.title, urlPath: "", pages: model.datedPages)
+        })]
+        for section in model.sections where section.pages.contains(where: { $0.frontMatter.date != nil }) {
+            let dated = section.pages.filter { $0.frontMatter.date != nil }
+                .sorted { $0.frontMatter.date! > $1.frontMatter.date! }
+            outputs.append(Output(path: section.page.urlPath + "atom.xml", fingerprint: nil, source: .render {
+                feed.xml(title: "\(section.page.title) · \(config.title)", urlPath: section.page.urlPath, pages: dated)
+            }))
+        }
+        return outputs
+    }
+
+    // MARK: - Copies
+
+    /// Theme assets (to `assets/`), the site's `static/` (to the root) and content resources.
+    private func copies() -> [Output] {
+        var byPath: [String: URL] = [:]
+        for directory in theme.assetDirectories {
+            for (relative, url) in Self.files(under: directory) { byPath["assets/" + relative] = url }
+        }
+        for (relative, url) in Self.files(under: siteDirectory.appendingPathComponent("static")) { byPath[relative] = url }
+        for resource in model.resources { byPath[resource.outputPath] = resource.source }
+        return byPath.sorted { $0.key < $1.key }.map { Output(path: $0.key, fingerprint: nil, source: .copy($0.value)) }
+    }
+
+    /// Every regular file under `directory` (not following links out of it), by relative path.
+    static func files(under directory: URL) -> [(String, URL)] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+                                                  options: [.skipsHiddenFiles]) else { return [] }
+        let root = directory.standardizedFileURL.path + "/"
+        var result: [(String, URL)] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(root) else { continue }
+            result.append((String(path.dropFirst(root.count)), url))
+        }
+        return result
+    }
+}

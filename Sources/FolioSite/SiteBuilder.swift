@@ -1,0 +1,146 @@
+import FolioCore
+import Foundation
+
+/// What `folio build` does: load, check, render and write a site.
+///
+/// ```swift
+/// let report = try SiteBuilder(options: .init(siteDirectory: URL(fileURLWithPath: "Sites/example"))).build()
+/// print(report.summary)
+/// ```
+///
+/// Every problem in the user's files is found before anything is written, so a failed
+/// build leaves the previous output as it was.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var siteDirectory: URL
+        /// Defaults to `SITE/public`.
+        public var outputDirectory: URL?
+        public var includeDrafts = false
+        /// Replaces `baseURL` from `folio.yaml`.
+        public var baseURL: String?
+        /// Empty the output folder first (the new output replaces the old one in one step).
+        public var clean = false
+        /// Nil: as `folio.yaml` says (default on).
+        public var gzip: Bool?
+        /// Broken internal links fail the build instead of warning.
+        public var strictLinks = false
+        /// More folders to look for themes in.
+        public var themeDirectories: [URL] = []
+        /// The year templates see as `site.year`; injectable so golden tests stay stable.
+        public var buildYear: Int?
+
+        public init(siteDirectory: URL) {
+            self.siteDirectory = siteDirectory
+        }
+
+        var resolvedOutput: URL {
+            (outputDirectory ?? siteDirectory.appendingPathComponent("public")).standardizedFileURL
+        }
+    }
+
+    public struct Report: Sendable {
+        public var pages: Int
+        public var filesWritten: Int
+        public var filesUnchanged: Int
+        public var filesRemoved: Int
+        public var seconds: Double
+        public var warnings: [Diagnostic]
+        public var outputDirectory: URL
+
+        /// `Built 42 pages: 12 files written, 80 unchanged in 0.21 s -> public/`.
+        public var summary: String {
+            var text = "Built \(pages) page\(pages == 1 ? "" : "s"): \(filesWritten) file\(filesWritten == 1 ? "" : "s") written, \(filesUnchanged) unchanged"
+            if filesRemoved > 0 { text += ", \(filesRemoved) removed" }
+            text += String(format: " in %.2f s", seconds)
+            if !warnings.isEmpty { text += ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+            return text + " -> \(outputDirectory.path)"
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func build() throws(DiagnosticError) -> Report {
+        let start = DispatchTime.now()
+        let site = options.siteDirectory.standardizedFileURL
+        let output = options.resolvedOutput
+        try checkOutputLocation(site: site, output: output)
+
+        var config = try SiteConfig.load(siteDirectory: site)
+        if let baseURL = options.baseURL {
+            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            config.fingerprint.add(baseURL)
+        }
+        if let gzip = options.gzip { config.gzip = gzip }
+        config.fingerprint.add(options.includeDrafts ? "drafts" : "")
+        let theme = try ThemeLoader(siteDirectory: site, extraDirectories: options.themeDirectories)
+            .load(config.theme, siteDirectory: site)
+
+        let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML)
+        let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts).load()
+        var diagnostics = content.diagnostics
+        let (builtModel, modelProblems) = SiteModel.build(content: content, config: config, theme: theme)
+        diagnostics += modelProblems
+        guard diagnostics.isEmpty, let model = builtModel else {
+            throw DiagnosticError(diagnostics.sorted { ($0.path, $0.line) < ($1.path, $1.line) })
+        }
+
+        let year = options.buildYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        let renderer = SiteRenderer(config: config, model: model, theme: theme, siteDirectory: site, buildYear: year)
+        let outputs = renderer.outputs()
+        let linkProblems = LinkChecker(model: model, outputs: outputs, config: config, strict: options.strictLinks).check()
+        if options.strictLinks, !linkProblems.isEmpty { throw DiagnosticError(linkProblems) }
+
+        let result = try write(outputs, to: output, site: site, gzip: config.gzip)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Report(pages: model.allPages.count + model.tags.count + (model.tags.isEmpty ? 0 : 1),
+                      filesWritten: result.written, filesUnchanged: result.unchanged, filesRemoved: result.removed,
+                      seconds: seconds, warnings: linkProblems, outputDirectory: output)
+    }
+
+    /// The output folder may not be the site itself, hold it, or sit among its sources.
+    private func checkOutputLocation(site: URL, output: URL) throws(DiagnosticError) {
+        let sitePath = site.path + "/", outputPath = output.path + "/"
+        let inside = ["content/", "static/", "layouts/", "themes/", "assets/"].contains { outputPath.hasPrefix(sitePath + $0) }
+        if sitePath.hasPrefix(outputPath) || inside {
+            throw DiagnosticError(Diagnostic(path: output.path, message:
+                "the output folder would overwrite the site's own files; choose another --output (the default is SITE/public)"))
+        }
+    }
+
+    private func write(_ outputs: [Output], to output: URL, site: URL, gzip: Bool) throws(DiagnosticError) -> OutputWriter.Result {
+        let manager = FileManager.default
+        let cache = site.appendingPathComponent(".folio-cache")
+        var key = Fingerprint()
+        key.add(output.path)
+        let manifest = cache.appendingPathComponent("manifest-\(key.hex).txt")
+        guard options.clean else {
+            return try OutputWriter(outputDirectory: output, manifestFile: manifest, gzip: gzip).write(outputs)
+        }
+        // --clean: build into a fresh folder beside the old one, then swap them.
+        let fresh = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).folio-new")
+        try? manager.removeItem(at: fresh)
+        try? manager.removeItem(at: manifest)
+        let result: OutputWriter.Result
+        do {
+            result = try OutputWriter(outputDirectory: fresh, manifestFile: manifest, gzip: gzip).write(outputs)
+        } catch {
+            try? manager.removeItem(at: fresh)
+            try? manager.removeItem(at: manifest)
+            throw error
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).folio-old")
+        try? manager.removeItem(at: old)
+        do {
+            if manager.fileExists(atPath: output.path) { try manager.moveItem(at: output, to: old) }
+            try manager.moveItem(at: fresh, to: output)
+            try? manager.removeItem(at: old)
+        } catch {
+            throw DiagnosticError(Diagnostic(path: output.path, message: "cannot replace the output folder: \(error.localizedDescription)"))
+        }
+        return result
+    }
+}

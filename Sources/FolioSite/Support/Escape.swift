@@ -1,0 +1,60 @@
+/// Escaping for text placed in HTML, XML and JSON inside `<script>`.
+enum Escape {
+    /// Escapes `& < > " '` so text is safe in element content and quoted attributes.
+    static func html(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// XML 1.0 text: HTML escaping plus removal of control characters XML forbids.
+    static func xml(_ text: String) -> String {
+        let cleaned = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+            ? text
+            : String(String.UnicodeScalarView(text.unicodeScalars.filter {
+                $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r"
+            }))
+        return html(cleaned)
+    }
+
+    /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>`:
+    /// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so `</script>` cannot close it.
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
