@@ -1,3 +1,4 @@
+import Foundation
 /// A date (and optional time) as written in front matter or a resume, kept as written.
 ///
 /// Accepts `YYYY-MM-DD`, optionally followed by `T` or a space, `HH:MM[:SS[.fff]]`
@@ -162,5 +163,14 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
+    }
+}
+
+extension DateValue {
+    /// Today's date in UTC.
+    public static var today: DateValue {
+        let days = Int64((Double(time(nil)) / 86_400).rounded(.down))
+        let (y, m, d) = civilFromDays(days)
+        return DateValue(String(format: "%04d-%02d-%02d", y, m, d))!
     }
 }

@@ -77,7 +77,7 @@ public struct SiteBuilder: Sendable {
         if let gzip = options.gzip { config.gzip = gzip }
         config.fingerprint.add(options.includeDrafts ? "drafts" : "")
         let theme = try ThemeLoader(siteDirectory: site, extraDirectories: options.themeDirectories)
-            .load(config.theme, siteDirectory: site)
+            .load(config.theme, siteDirectory: site, line: config.themeLocation.line, column: config.themeLocation.column)
 
         let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML)
         let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts).load()

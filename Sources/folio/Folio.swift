@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `folio` command: every subcommand lives in `Commands/`, one file each.
 @main
-struct Folio: ParsableCommand {
+struct Folio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Folio: a local-first career toolkit. Publish a portfolio site and resumes from Markdown and themes.",

@@ -42,6 +42,8 @@ public struct SiteConfig: Sendable {
     public var language = "en"
     public var description = ""
     public var theme = "portfolio"
+    /// Where `theme:` is written in folio.yaml, to point at it when the theme is unknown.
+    var themeLocation = (line: 0, column: 0)
     public var author = Author()
     public var menus: [String: [MenuItem]] = [:]
     /// Pages per list page.
@@ -67,7 +69,8 @@ public struct SiteConfig: Sendable {
     /// The path part of `baseURL`, e.g. `/` or `/~ada/`; prefixed to every site URL.
     public var rootPath: String {
         guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
-        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+        let path = URLPath.encode(url.path)
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     /// Scheme and host of `baseURL` without a trailing slash, e.g. `https://ada.example`.
@@ -117,7 +120,9 @@ extension SiteConfig {
                 config.baseURL = try parseBaseURL(reader.string(value, key: key), node: value, reader: reader)
             case "language", "languageCode": config.language = try reader.string(value, key: key)
             case "description": config.description = try reader.string(value, key: key)
-            case "theme": config.theme = try reader.string(value, key: key)
+            case "theme":
+                config.theme = try reader.string(value, key: key)
+                config.themeLocation = (value.mark?.line ?? 0, value.mark?.column ?? 0)
             case "author": config.author = try parseAuthor(value, reader: reader)
             case "menus", "menu": config.menus = try parseMenus(value, reader: reader)
             case "paginate":

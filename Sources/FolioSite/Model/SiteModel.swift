@@ -104,7 +104,7 @@ extension SiteModel {
             for name in page.frontMatter.tags {
                 let slug = Slug.make(name)
                 guard !slug.isEmpty else {
-                    diagnostics.append(Diagnostic(path: page.sourcePath, line: 0, message: "tag \"\(name)\" has no letters or digits to make a URL from"))
+                    diagnostics.append(Diagnostic(path: page.sourcePath, line: 1, column: 1, message: "tag \"\(name)\" has no letters or digits to make a URL from"))
                     continue
                 }
                 tagsBySlug[slug, default: Tag(name: name, slug: slug, pages: [])].pages.append(page)
@@ -140,9 +140,10 @@ extension SiteModel {
 private struct URLClaims {
     var owners: [String: String] = [:]
 
-    mutating func claim(_ outputPath: String, by owner: String, line: Int = 0) -> Diagnostic? {
+    mutating func claim(_ outputPath: String, by owner: String, line: Int = 1) -> Diagnostic? {
         if let existing = owners[outputPath] {
-            return Diagnostic(path: owner.isEmpty ? existing : owner, line: line,
+            let file = [owner, existing].first { $0.hasPrefix("content/") } ?? "content"
+            return Diagnostic(path: file, line: file == owner ? line : (file == "content" ? 0 : 1), column: 1,
                               message: "/\(outputPath) is claimed twice: by \(existing.isEmpty ? "a generated page" : existing) and by \(owner.isEmpty ? "a generated page" : owner); change a slug or rename a file")
         }
         owners[outputPath] = owner

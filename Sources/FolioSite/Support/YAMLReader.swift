@@ -111,7 +111,10 @@ struct YAMLReader: Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            var detail = context.map { "\(problem) \($0.text)" } ?? problem
+            if let start = context?.mark, start.line != mark.line {
+                detail += " (which starts at line \(start.line + lineOffset), column \(start.column))"
+            }
             return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column,
                               message: "invalid YAML: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -56,13 +56,14 @@ public struct ThemeLoader: Sendable {
     }
 
     /// Loads theme `name`, with templates in `siteDirectory/layouts` overriding the theme's.
-    public func load(_ name: String, siteDirectory: URL, configPath: String = "folio.yaml") throws(DiagnosticError) -> Theme {
+    public func load(_ name: String, siteDirectory: URL, configPath: String = "folio.yaml",
+                     line: Int = 0, column: Int = 0) throws(DiagnosticError) -> Theme {
         guard !name.contains("/"), name != "..", let directory = searchPaths
             .map({ $0.appendingPathComponent(name) })
             .first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("layouts").path) })
         else {
             let known = available()
-            throw DiagnosticError(Diagnostic(path: configPath, message:
+            throw DiagnosticError(Diagnostic(path: configPath, line: line, column: column, message:
                 "unknown theme '\(name)'; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (themes are looked up in the site's themes/ folder, --theme-dir, $FOLIO_THEMES and Folio's bundled themes)"))
         }
         var collector = TemplateCollector(siteDirectory: siteDirectory)
