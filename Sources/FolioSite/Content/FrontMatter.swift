@@ -43,27 +43,26 @@ extension FrontMatter {
     static func split(_ text: String, path: String) throws(DiagnosticError) -> (FrontMatter, body: Substring, bodyLine: Int) {
         var content = Substring(text)
         if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
-        guard content.hasPrefix("---\n") || content.hasPrefix("---\r\n") else {
+        let bytes = content.utf8
+        guard bytes.starts(with: "---\n".utf8) || bytes.starts(with: "---\r\n".utf8) else {
             return (FrontMatter(), content, 1)
         }
-        // Find the closing `---` (or `...`) on a line of its own.
+        // Walk the lines (by UTF-8 bytes: "\r\n" is one Character) to the closing `---` or `...`.
         var lineNumber = 1
-        var yamlStart = content.index(after: content.firstIndex(of: "\n")!)
-        let headerStart = yamlStart
-        var cursor = yamlStart
-        while cursor < content.endIndex {
+        var cursor = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n"))!)
+        let headerStart = cursor
+        while cursor < bytes.endIndex {
             lineNumber += 1
-            let lineEnd = content[cursor...].firstIndex(of: "\n") ?? content.endIndex
-            let line = content[cursor..<lineEnd].trimmingSuffixCR()
-            if line == "---" || line == "..." {
+            let lineEnd = bytes[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var line = bytes[cursor..<lineEnd]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 let yaml = String(content[headerStart..<cursor])
-                let bodyStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
-                let frontMatter = try parse(yaml, path: path)
-                return (frontMatter, content[bodyStart...], lineNumber + 1)
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+                return (try parse(yaml, path: path), content[bodyStart...], lineNumber + 1)
             }
-            cursor = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
+            cursor = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
         }
-        yamlStart = headerStart
         throw DiagnosticError(Diagnostic(path: path, line: 1, column: 1,
                                          message: "front matter starts with '---' but has no closing '---' line"))
     }
@@ -118,8 +117,3 @@ extension FrontMatter {
     }
 }
 
-extension Substring {
-    func trimmingSuffixCR() -> Substring {
-        hasSuffix("\r") ? dropLast() : self
-    }
-}

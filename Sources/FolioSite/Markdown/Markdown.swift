@@ -129,6 +129,7 @@ private struct DocumentWalk {
     var links: [RenderedMarkdown.Link] = []
     var firstParagraph: String?
     var wordCount = 0
+    private var inWord = false
 
     mutating func visit(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
@@ -139,8 +140,11 @@ private struct DocumentWalk {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
+                inWord = false
                 headingNodes.append((node, Int(cmark_node_get_heading_level(node)), Self.text(of: node)))
-            case CMARK_NODE_PARAGRAPH where firstParagraph == nil:
+            case CMARK_NODE_PARAGRAPH:
+                inWord = false
+                guard firstParagraph == nil else { break }
                 if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
                     firstParagraph = Self.text(of: node)
                 }
@@ -151,11 +155,14 @@ private struct DocumentWalk {
                                        column: Int(cmark_node_get_start_column(node))))
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { wordCount += Self.words(in: literal) }
+                // Words run on across inline nodes: "*para*." is one word.
+                if let literal = cmark_node_get_literal(node) { wordCount += Self.words(in: literal, inWord: &inWord) }
             case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { wordCount += Self.words(in: literal) }
+                inWord = false
+                if let literal = cmark_node_get_literal(node) { wordCount += Self.words(in: literal, inWord: &inWord) }
+                inWord = false
             default:
-                break
+                inWord = false
             }
         }
     }
@@ -178,9 +185,8 @@ private struct DocumentWalk {
         return result
     }
 
-    static func words(in literal: UnsafePointer<CChar>) -> Int {
+    static func words(in literal: UnsafePointer<CChar>, inWord: inout Bool) -> Int {
         var count = 0
-        var inWord = false
         var pointer = literal
         while pointer.pointee != 0 {
             let c = UInt8(bitPattern: pointer.pointee)

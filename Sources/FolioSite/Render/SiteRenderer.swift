@@ -23,14 +23,16 @@ struct SiteRenderer: Sendable {
         outputs.append(homeOutput())
         outputs += model.regularPages.map(pageOutput)
         for section in model.sections {
+            let subsections = subsectionLinks(section)
             outputs += listOutputs(page: section.page, pages: section.pages, layout: listLayout(section.path),
-                                   extra: ["subsections": subsectionLinks(section)])
+                                   extra: ["subsections": subsections],
+                                   extraKey: subsections.map { "\($0["url"]!) \($0["title"]!) \($0["count"]!)" }.joined(separator: "\n"))
         }
         if !model.tags.isEmpty {
             outputs.append(tagsIndexOutput())
             for tag in model.tags {
                 let page = Page.generated(kind: .tag, title: tag.name, urlPath: tag.urlPath)
-                outputs += listOutputs(page: page, pages: tag.pages, layout: "tag", extra: ["tag": tag.name])
+                outputs += listOutputs(page: page, pages: tag.pages, layout: "tag", extra: ["tag": tag.name], extraKey: tag.name)
             }
         }
         outputs.append(notFoundOutput())
@@ -117,7 +119,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// A list page and its pagination: `/posts/`, `/posts/page/2/`, ...
-    private func listOutputs(page: Page, pages: [Page], layout: String, extra: [String: Any]) -> [Output] {
+    /// `extraKey` stands for `extra` in the fingerprint (dictionaries print in no fixed order).
+    private func listOutputs(page: Page, pages: [Page], layout: String, extra: [String: Any], extraKey: String) -> [Output] {
         let size = config.paginate
         let total = max(1, (pages.count + size - 1) / size)
         let layout = page.frontMatter.template ?? layout
@@ -129,7 +132,7 @@ struct SiteRenderer: Sendable {
             fingerprint.add(layout)
             fingerprint.add(UInt64(number))
             fingerprint.add(UInt64(total))
-            fingerprint.add(String(describing: extra))
+            fingerprint.add(extraKey)
             Self.addList(chunk, to: &fingerprint)
             let path = page.urlPath + (number == 1 ? "" : "page/\(number)/") + "index.html"
             return Output(path: path, fingerprint: fingerprint, source: .render {
