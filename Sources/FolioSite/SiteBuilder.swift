@@ -65,6 +65,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(DiagnosticError) -> Report {
         let start = DispatchTime.now()
+        var timings = PhaseTimer()
         let site = options.siteDirectory.standardizedFileURL
         let output = options.resolvedOutput
         try checkOutputLocation(site: site, output: output)
@@ -80,7 +81,9 @@ public struct SiteBuilder: Sendable {
             .load(config.theme, siteDirectory: site, line: config.themeLocation.line, column: config.themeLocation.column)
 
         let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML)
+        timings.lap("config and theme")
         let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts).load()
+        timings.lap("load content")
         var diagnostics = content.diagnostics
         let (builtModel, modelProblems) = SiteModel.build(content: content, config: config, theme: theme)
         diagnostics += modelProblems
@@ -91,10 +94,13 @@ public struct SiteBuilder: Sendable {
         let year = options.buildYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
         let renderer = SiteRenderer(config: config, model: model, theme: theme, siteDirectory: site, buildYear: year)
         let outputs = renderer.outputs()
+        timings.lap("model and outputs")
         let linkProblems = LinkChecker(model: model, outputs: outputs, config: config, strict: options.strictLinks).check()
         if options.strictLinks, !linkProblems.isEmpty { throw DiagnosticError(linkProblems) }
 
+        timings.lap("link check")
         let result = try write(outputs, to: output, site: site, gzip: config.gzip)
+        timings.lap("render and write")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Report(pages: model.allPages.count + model.tags.count + (model.tags.isEmpty ? 0 : 1),
                       filesWritten: result.written, filesUnchanged: result.unchanged, filesRemoved: result.removed,
@@ -142,5 +148,19 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticError(Diagnostic(path: output.path, message: "cannot replace the output folder: \(error.localizedDescription)"))
         }
         return result
+    }
+}
+
+/// Prints how long each build phase took to stderr when `FOLIO_TIMINGS=1`.
+struct PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["FOLIO_TIMINGS"] == "1"
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        FileHandle.standardError.write(Data(String(format: "  %-20@ %8.1f ms\n", phase, ms).utf8))
+        last = now
     }
 }

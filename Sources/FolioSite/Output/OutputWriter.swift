@@ -33,7 +33,6 @@ struct OutputWriter: Sendable {
         }
         let previous = loadManifest()
         let gzip = self.gzip
-        createDirectories(for: outputs)
         let outcomes = parallelMap(outputs) { output -> Outcome in
             self.write(output, previous: previous[output.path], gzip: gzip)
         }
@@ -59,17 +58,6 @@ struct OutputWriter: Sendable {
         return result
     }
 
-    private func createDirectories(for outputs: [Output]) {
-        var folders = Set<String>()
-        for output in outputs {
-            if let slash = output.path.lastIndex(of: "/") { folders.insert(String(output.path[..<slash])) }
-        }
-        for folder in folders.sorted() {
-            try? FileManager.default.createDirectory(at: outputDirectory.appendingPathComponent(folder),
-                                                     withIntermediateDirectories: true)
-        }
-    }
-
     private func write(_ output: Output, previous: String?, gzip: Bool) -> Outcome {
         let target = outputDirectory.appendingPathComponent(output.path)
         let compress = gzip && output.isCompressible
@@ -83,10 +71,10 @@ struct OutputWriter: Sendable {
         case .render(let render):
             bytes = Array(render().utf8)
         case .copy(let source):
-            guard let data = FileManager.default.contents(atPath: source.path) else {
+            guard let data = FileIO.read(source.path) else {
                 return .failed(Diagnostic(path: source.path, message: "cannot read the file to copy it"))
             }
-            bytes = [UInt8](data)
+            bytes = data
         }
         // The fingerprint of a copied or always-rendered file is the hash of its bytes.
         let recorded = fingerprint ?? {
@@ -95,17 +83,17 @@ struct OutputWriter: Sendable {
             return hash.hex
         }()
         if recorded == previous || fingerprint == nil,
-           let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(bytes),
+           let existing = FileIO.read(target.path), existing == bytes,
            !compress || Self.exists(target.path + ".gz") {
             return .skipped(recorded)
         }
-        do {
-            try Data(bytes).write(to: target, options: .atomic)
+        do throws(FileIO.WriteError) {
+            try FileIO.write(bytes, to: target.path)
             if compress, let compressed = Gzip.compress(bytes) {
-                try Data(compressed).write(to: URL(fileURLWithPath: target.path + ".gz"), options: .atomic)
+                try FileIO.write(compressed, to: target.path + ".gz")
             }
         } catch {
-            return .failed(Diagnostic(path: target.path, message: "cannot write: \(error.localizedDescription)"))
+            return .failed(Diagnostic(path: target.path, message: "cannot write: \(error)"))
         }
         return .written(recorded)
     }

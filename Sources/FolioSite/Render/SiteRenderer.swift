@@ -147,10 +147,15 @@ struct SiteRenderer: Sendable {
 
     private func pagination(page: Page, number: Int, total: Int) -> [String: Any] {
         func url(_ n: Int) -> String { context.url(page.urlPath + (n == 1 ? "" : "page/\(n)/")) }
-        var result: [String: Any] = [
-            "current": number, "total": total,
-            "pages": (1...total).map { ["number": $0, "url": url($0), "current": $0 == number] as [String: Any] },
-        ]
+        // Links to the first and last page and to the two on each side of this one, with
+        // gaps marked, so a section of 1,000 list pages does not list 1,000 links on each.
+        let shown = Set([1, total] + Array(max(1, number - 2)...min(total, number + 2))).sorted()
+        var links: [[String: Any]] = []
+        for (index, n) in shown.enumerated() {
+            if index > 0, n - shown[index - 1] > 1 { links.append(["gap": true]) }
+            links.append(["number": n, "url": url(n), "current": n == number])
+        }
+        var result: [String: Any] = ["current": number, "total": total, "pages": links]
         if number > 1 { result["prevURL"] = url(number - 1) }
         if number < total { result["nextURL"] = url(number + 1) }
         return result
