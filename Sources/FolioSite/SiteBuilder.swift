@@ -82,7 +82,8 @@ public struct SiteBuilder: Sendable {
 
         let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML)
         timings.lap("config and theme")
-        let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts).load()
+        let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts,
+                                    siteTitle: config.title).load()
         timings.lap("load content")
         var diagnostics = content.diagnostics
         let (builtModel, modelProblems) = SiteModel.build(content: content, config: config, theme: theme)

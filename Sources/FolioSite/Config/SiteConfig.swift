@@ -38,7 +38,13 @@ public struct SiteConfig: Sendable {
 
     public var title = "My Site"
     /// Always ends with `/`.
-    public var baseURL = "http://localhost/"
+    public var baseURL = "http://localhost/" {
+        didSet { (rootPath, origin) = Self.split(baseURL) }
+    }
+    /// The path part of `baseURL`, percent-encoded, e.g. `/` or `/~ada/`; prefixed to every site URL.
+    public private(set) var rootPath = "/"
+    /// Scheme and host of `baseURL` without a trailing slash, e.g. `https://ada.example`.
+    public private(set) var origin = "http://localhost"
     public var language = "en"
     public var description = ""
     public var theme = "portfolio"
@@ -66,19 +72,13 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    /// The path part of `baseURL`, e.g. `/` or `/~ada/`; prefixed to every site URL.
-    public var rootPath: String {
-        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
-        let path = URLPath.encode(url.path)
-        return path.hasSuffix("/") ? path : path + "/"
-    }
-
-    /// Scheme and host of `baseURL` without a trailing slash, e.g. `https://ada.example`.
-    public var origin: String {
+    private static func split(_ baseURL: String) -> (root: String, origin: String) {
         guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else {
-            return String(baseURL.dropLast())
+            return ("/", String(baseURL.dropLast()))
         }
-        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+        let encoded = url.path.isEmpty ? "/" : URLPath.encode(url.path)
+        let root = encoded.hasSuffix("/") ? encoded : encoded + "/"
+        return (root, url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)")
     }
 }
 

@@ -6,6 +6,8 @@ struct ContentLoader: Sendable {
     let siteDirectory: URL
     let markdown: Markdown
     let includeDrafts: Bool
+    /// Title of a home page whose front matter has none.
+    let siteTitle: String
 
     /// A file under `content/` that is not Markdown: copied next to its page.
     struct Resource: Sendable {
@@ -23,8 +25,12 @@ struct ContentLoader: Sendable {
     }
 
     private struct Candidate: Sendable {
-        var url: URL
+        var path: String  // absolute
         var relative: String  // relative to content/
+        var fileName: Substring {
+            guard let slash = relative.lastIndex(of: "/") else { return relative[...] }
+            return relative[relative.index(after: slash)...]
+        }
     }
 
     func load() -> Result {
@@ -32,46 +38,63 @@ struct ContentLoader: Sendable {
         var markdownFiles: [Candidate] = []
         var others: [Candidate] = []
         var folders: Set<String> = [""]
-        walk(contentDirectory, relative: "", markdown: &markdownFiles, others: &others, folders: &folders)
-        let bundleFolders = Set(markdownFiles.filter { $0.url.lastPathComponent == "index.md" && !$0.relative.isEmpty }
+        walk(contentDirectory.path, relative: "", markdown: &markdownFiles, others: &others, folders: &folders)
+        let bundleFolders = Set(markdownFiles.filter { $0.fileName == "index.md" && !$0.relative.isEmpty }
             .map { Self.folder(of: $0.relative) })
 
-        let parsed = parallelMap(markdownFiles) { candidate -> Swift.Result<Page?, DiagnosticError> in
-            do throws(DiagnosticError) {
-                return .success(try self.page(from: candidate, bundleFolders: bundleFolders))
-            } catch {
-                return .failure(error)
+        let cache = ContentCache(file: siteDirectory.appendingPathComponent(".folio-cache/content.bin"),
+                                 key: "smart=\(markdown.smartPunctuation) unsafe=\(markdown.unsafe)")
+        let (cached, records) = cache.load()
+        let parsed = parallelMap(markdownFiles) { candidate -> (ContentCache.Entry?, Swift.Result<Page?, DiagnosticError>, fresh: Bool) in
+            let stamp = ContentCache.stamp(of: candidate.path)
+            var fresh = false
+            let entry: ContentCache.Entry
+            if let stamp, let hit = cached[candidate.relative], hit.stamp == stamp {
+                entry = hit
+            } else {
+                do throws(DiagnosticError) {
+                    entry = ContentCache.Entry(stamp: stamp ?? .init(size: -1, modified: 0), parsed: try self.parse(candidate))
+                    fresh = true
+                } catch {
+                    return (nil, .failure(error), true)
+                }
             }
+            return (entry, .success(self.page(from: candidate, parsed: entry.parsed, bundleFolders: bundleFolders)), fresh)
         }
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
-        for result in parsed {
+        var fresh: [(String, ContentCache.Entry)] = []
+        for (candidate, (entry, result, isFresh)) in zip(markdownFiles, parsed) {
+            if isFresh, let entry { fresh.append((candidate.relative, entry)) }
             switch result {
             case .success(let page?): pages.append(page)
             case .success(nil): break
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
-        let resources = others.map { Resource(source: $0.url, outputPath: $0.relative) }
+        if !fresh.isEmpty {
+            cache.save(fresh: fresh, liveCount: markdownFiles.count, previousRecords: records) {
+                var all: [String: ContentCache.Entry] = [:]
+                for (candidate, (entry, _, _)) in zip(markdownFiles, parsed) { all[candidate.relative] = entry }
+                return all
+            }
+        }
+        let resources = others.map { Resource(source: URL(fileURLWithPath: $0.path), outputPath: $0.relative) }
         return Result(pages: pages, resources: resources, folders: folders.subtracting(bundleFolders), diagnostics: diagnostics)
     }
 
-    private func walk(_ directory: URL, relative: String, markdown: inout [Candidate], others: inout [Candidate],
+    private func walk(_ directory: String, relative: String, markdown: inout [Candidate], others: inout [Candidate],
                       folders: inout Set<String>) {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
-            let url = directory.appendingPathComponent(entry)
-            let path = relative.isEmpty ? entry : relative + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+        for entry in FileIO.list(directory) {
+            let absolute = directory + "/" + entry.name
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.isDirectory {
                 folders.insert(path)
-                walk(url, relative: path, markdown: &markdown, others: &others, folders: &folders)
-            } else if entry.hasSuffix(".md") || entry.hasSuffix(".markdown") {
-                markdown.append(Candidate(url: url, relative: path))
+                walk(absolute, relative: path, markdown: &markdown, others: &others, folders: &folders)
+            } else if entry.name.hasSuffix(".md") || entry.name.hasSuffix(".markdown") {
+                markdown.append(Candidate(path: absolute, relative: path))
             } else {
-                others.append(Candidate(url: url, relative: path))
+                others.append(Candidate(path: absolute, relative: path))
             }
         }
     }
@@ -81,18 +104,28 @@ struct ContentLoader: Sendable {
         return String(relative[..<slash])
     }
 
-    private func page(from candidate: Candidate, bundleFolders: Set<String>) throws(DiagnosticError) -> Page? {
+    /// Reads and parses one content file: front matter and Markdown.
+    private func parse(_ candidate: Candidate) throws(DiagnosticError) -> ParsedFile {
         let displayPath = "content/" + candidate.relative
-        guard let data = FileManager.default.contents(atPath: candidate.url.path) else {
+        guard let bytes = FileIO.read(candidate.path) else {
             throw DiagnosticError(Diagnostic(path: displayPath, message: "cannot read the file"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DiagnosticError(Diagnostic(path: displayPath, message: "the file is not UTF-8 text"))
         }
-        var (matter, body, bodyLine) = try FrontMatter.split(text, path: displayPath)
-        if matter.draft && !includeDrafts { return nil }
+        let (matter, body, bodyLine) = try FrontMatter.split(text, path: displayPath)
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes)
+        return ParsedFile(frontMatter: matter, markdown: markdown.render(String(body)), bodyLine: bodyLine,
+                          fingerprint: fingerprint)
+    }
 
-        let fileName = candidate.url.lastPathComponent
+    /// The page a parsed file becomes: its kind, URL and section follow from where it is.
+    private func page(from candidate: Candidate, parsed: ParsedFile, bundleFolders: Set<String>) -> Page? {
+        var matter = parsed.frontMatter
+        if matter.draft && !includeDrafts { return nil }
+        let displayPath = "content/" + candidate.relative
+        let fileName = candidate.fileName
         let baseName = String(fileName[..<fileName.lastIndex(of: ".")!])
         let folder = Self.folder(of: candidate.relative)
         let kind: Page.Kind
@@ -116,14 +149,11 @@ struct ContentLoader: Sendable {
             section = folder
         }
         if matter.title == nil {
-            matter.title = kind == .home ? nil : Self.titleFromFileName(baseName == "index" || baseName == "_index"
+            matter.title = kind == .home ? siteTitle : Self.titleFromFileName(baseName == "index" || baseName == "_index"
                 ? String(folder.split(separator: "/").last ?? "") : baseName)
         }
-        var fingerprint = Fingerprint()
-        fingerprint.add(data)
-        let rendered = markdown.render(String(body))
-        return Page(kind: kind, sourcePath: displayPath, frontMatter: matter, markdown: rendered, bodyLine: bodyLine,
-                    urlPath: urlPath, section: section, sourceFingerprint: fingerprint)
+        return Page(kind: kind, sourcePath: displayPath, frontMatter: matter, markdown: parsed.markdown,
+                    bodyLine: parsed.bodyLine, urlPath: urlPath, section: section, sourceFingerprint: parsed.fingerprint)
     }
 
     /// `my-first-post` -> `My first post`.

@@ -18,13 +18,39 @@ public struct RenderedMarkdown: Sendable {
         public var column: Int
     }
 
-    public var html: String
+    /// The HTML, decoded on demand when it comes from the build cache (most cached pages
+    /// are never rendered again, so their HTML is never decoded).
+    public var html: String { htmlText.string }
+    var htmlText: LazyText
     public var headings: [Heading]
     /// Links and images, for the link checker.
     public var links: [Link]
     /// Text of the first paragraph, for summaries.
     public var firstParagraph: String
     public var wordCount: Int
+}
+
+/// Text held either as a `String` or as UTF-8 bytes inside a larger shared buffer.
+enum LazyText: Sendable {
+    case string(String)
+    case slice(SharedBytes, Range<Int>)
+
+    var string: String {
+        switch self {
+        case .string(let string): return string
+        case .slice(let storage, let range):
+            return storage.bytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) }
+        }
+    }
+}
+
+/// An immutable byte buffer shared by the slices that point into it.
+final class SharedBytes: Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
 }
 
 /// Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks, task lists and
@@ -80,7 +106,7 @@ public struct Markdown: Sendable {
         guard let cString = cmark_render_html(document, options, extensions) else { fatalError("cmark-gfm: out of memory") }
         defer { free(cString) }
         return RenderedMarkdown(
-            html: String(cString: cString),
+            htmlText: .string(String(cString: cString)),
             headings: headings,
             links: walk.links,
             firstParagraph: walk.firstParagraph ?? "",

@@ -42,8 +42,17 @@ struct SiteModel: Sendable {
     }
 
     /// Every dated regular page, newest first.
-    var datedPages: [Page] {
-        regularPages.filter { $0.frontMatter.date != nil }.sorted(by: Self.listOrder)
+    let datedPages: [Page]
+
+    init(home: Page, regularPages: [Page], sections: [Section], tags: [Tag], aliases: [Alias],
+         resources: [ContentLoader.Resource]) {
+        self.home = home
+        self.regularPages = regularPages
+        self.sections = sections
+        self.tags = tags
+        self.aliases = aliases
+        self.resources = resources
+        self.datedPages = regularPages.filter { $0.frontMatter.date != nil }.sorted(by: Self.listOrder)
     }
 
     /// Lists sort by weight (set weights first, low to high), then newest date, then title.
@@ -56,7 +65,7 @@ struct SiteModel: Sendable {
         }
         let da = a.frontMatter.date?.epochSeconds ?? Int64.min, db = b.frontMatter.date?.epochSeconds ?? Int64.min
         if da != db { return da > db }
-        if a.title != b.title { return a.title.localizedStandardCompare(b.title) == .orderedAscending }
+        if a.title != b.title { return a.title < b.title }
         return a.urlPath < b.urlPath
     }
 }
@@ -68,10 +77,9 @@ extension SiteModel {
         var home = Page.generated(kind: .home, title: config.title, urlPath: "")
         var sectionPages: [String: Page] = [:]
         var regular: [Page] = []
-        for var page in content.pages {
+        for page in content.pages {
             switch page.kind {
             case .home:
-                if page.frontMatter.title == nil { page.frontMatter.title = config.title }
                 home = page
             case .section: sectionPages[page.section] = page
             default: regular.append(page)

@@ -59,11 +59,11 @@ struct OutputWriter: Sendable {
     }
 
     private func write(_ output: Output, previous: String?, gzip: Bool) -> Outcome {
-        let target = outputDirectory.appendingPathComponent(output.path)
+        let target = outputDirectory.path + "/" + output.path  // URL.appendingPathComponent is slow at this volume
         let compress = gzip && output.isCompressible
         let fingerprint = output.fingerprint?.hex
-        if let fingerprint, fingerprint == previous, Self.exists(target.path),
-           !compress || Self.exists(target.path + ".gz") {
+        if let fingerprint, fingerprint == previous, Self.exists(target),
+           !compress || Self.exists(target + ".gz") {
             return .skipped(fingerprint)
         }
         let bytes: [UInt8]
@@ -83,17 +83,17 @@ struct OutputWriter: Sendable {
             return hash.hex
         }()
         if recorded == previous || fingerprint == nil,
-           let existing = FileIO.read(target.path), existing == bytes,
-           !compress || Self.exists(target.path + ".gz") {
+           let existing = FileIO.read(target), existing == bytes,
+           !compress || Self.exists(target + ".gz") {
             return .skipped(recorded)
         }
         do throws(FileIO.WriteError) {
-            try FileIO.write(bytes, to: target.path)
+            try FileIO.write(bytes, to: target)
             if compress, let compressed = Gzip.compress(bytes) {
-                try FileIO.write(compressed, to: target.path + ".gz")
+                try FileIO.write(compressed, to: target + ".gz")
             }
         } catch {
-            return .failed(Diagnostic(path: target.path, message: "cannot write: \(error)"))
+            return .failed(Diagnostic(path: target, message: "cannot write: \(error)"))
         }
         return .written(recorded)
     }
@@ -124,11 +124,19 @@ struct OutputWriter: Sendable {
     }
 
     private func loadManifest() -> [String: String] {
-        guard let text = try? String(contentsOf: manifestFile, encoding: .utf8) else { return [:] }
+        guard let bytes = FileIO.read(manifestFile.path) else { return [:] }
         var manifest: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            manifest[String(line[line.index(after: space)...])] = String(line[..<space])
+        // "FINGERPRINT PATH\n" lines, split by bytes: String.split is slow on large files.
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                let end = buffer[start...].firstIndex(of: 10) ?? buffer.count
+                if let space = buffer[start..<end].firstIndex(of: 32) {
+                    let fingerprint = String(decoding: buffer[start..<space], as: UTF8.self)
+                    manifest[String(decoding: buffer[(space + 1)..<end], as: UTF8.self)] = fingerprint
+                }
+                start = end + 1
+            }
         }
         return manifest
     }

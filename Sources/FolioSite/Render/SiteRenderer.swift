@@ -38,8 +38,8 @@ struct SiteRenderer: Sendable {
         outputs.append(notFoundOutput())
         outputs += model.aliases.map(aliasOutput)
         outputs += feedOutputs()
-        outputs.append(Output(path: "sitemap.xml", fingerprint: nil, source: .render { Sitemap(context: context).xml() }))
-        outputs.append(Output(path: "robots.txt", fingerprint: nil, source: .render {
+        outputs.append(Output(path: "sitemap.xml", fingerprint: sitemapFingerprint(), source: .render { Sitemap(context: context).xml() }))
+        outputs.append(Output(path: "robots.txt", fingerprint: context.fingerprint, source: .render {
             "User-agent: *\nAllow: /\n\nSitemap: \(context.permalink("sitemap.xml"))\n"
         }))
         outputs += copies()
@@ -199,15 +199,20 @@ struct SiteRenderer: Sendable {
 
     private func feedOutputs() -> [Output] {
         let feed = AtomFeed(context: context, limit: config.feedLimit)
-        var outputs = [Output(path: "atom.xml", fingerprint: nil, source: .render {
-            feed.xml(title: config.title, urlPath: "", pages: model.datedPages)
-        })]
+        func output(_ urlPath: String, title: String, pages: [Page]) -> Output {
+            let entries = Array(pages.prefix(config.feedLimit))
+            var fingerprint = context.fingerprint
+            fingerprint.add(title)
+            Self.addList(entries, to: &fingerprint)
+            return Output(path: urlPath + "atom.xml", fingerprint: fingerprint, source: .render {
+                feed.xml(title: title, urlPath: urlPath, pages: entries)
+            })
+        }
+        var outputs = [output("", title: config.title, pages: model.datedPages)]
         for section in model.sections where section.pages.contains(where: { $0.frontMatter.date != nil }) {
             let dated = section.pages.filter { $0.frontMatter.date != nil }
                 .sorted { $0.frontMatter.date! > $1.frontMatter.date! }
-            outputs.append(Output(path: section.page.urlPath + "atom.xml", fingerprint: nil, source: .render {
-                feed.xml(title: "\(section.page.title) · \(config.title)", urlPath: section.page.urlPath, pages: dated)
-            }))
+            outputs.append(output(section.page.urlPath, title: "\(section.page.title) · \(config.title)", pages: dated))
         }
         return outputs
     }
@@ -222,7 +227,28 @@ struct SiteRenderer: Sendable {
         }
         for (relative, url) in Self.files(under: siteDirectory.appendingPathComponent("static")) { byPath[relative] = url }
         for resource in model.resources { byPath[resource.outputPath] = resource.source }
-        return byPath.sorted { $0.key < $1.key }.map { Output(path: $0.key, fingerprint: nil, source: .copy($0.value)) }
+        return byPath.sorted { $0.key < $1.key }.map { path, source in
+            // A copy is redone when its source's path, size or modification time changes.
+            var fingerprint: Fingerprint?
+            if let stamp = ContentCache.stamp(of: source.path) {
+                var hash = Fingerprint()
+                hash.add(source.path)
+                hash.add(UInt64(bitPattern: stamp.size))
+                hash.add(UInt64(bitPattern: stamp.modified))
+                fingerprint = hash
+            }
+            return Output(path: path, fingerprint: fingerprint, source: .copy(source))
+        }
+    }
+
+    /// The sitemap changes when a page's URL or date does.
+    private func sitemapFingerprint() -> Fingerprint {
+        var fingerprint = context.fingerprint
+        for page in model.allPages {
+            fingerprint.add(page.urlPath)
+            fingerprint.add((page.frontMatter.updated ?? page.frontMatter.date)?.text ?? "")
+        }
+        return fingerprint
     }
 
     /// Every regular file under `directory` (not following links out of it), by relative path.

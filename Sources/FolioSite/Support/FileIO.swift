@@ -51,6 +51,21 @@ enum FileIO {
         }
     }
 
+    /// Appends `bytes` to an existing file; does nothing if it cannot.
+    static func append(_ bytes: [UInt8], to path: String) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 { if errno == EINTR { continue }; return }
+                written += result
+            }
+        }
+    }
+
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(WriteError) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
@@ -81,5 +96,38 @@ enum FileIO {
         guard ok else { return nil }
         if total < size { bytes.removeSubrange(total...) }
         return bytes
+    }
+}
+
+extension FileIO {
+    struct DirectoryEntry {
+        var name: String
+        var isDirectory: Bool
+    }
+
+    /// The entries of a folder, sorted by name, without hidden entries and without
+    /// symbolic links (a link could lead out of the site's folder).
+    static func list(_ path: String) -> [DirectoryEntry] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            if type == Int32(DT_DIR) {
+                entries.append(DirectoryEntry(name: name, isDirectory: true))
+            } else if type == Int32(DT_REG) {
+                entries.append(DirectoryEntry(name: name, isDirectory: false))
+            }
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 }

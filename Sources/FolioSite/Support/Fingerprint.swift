@@ -7,6 +7,11 @@ struct Fingerprint: Sendable, Hashable {
 
     init() {}
 
+    /// Restores a value read back from a cache.
+    mutating func set(_ raw: UInt64) {
+        value = raw
+    }
+
     mutating func add(_ bytes: some Sequence<UInt8>) {
         var hash = value
         for byte in bytes {

@@ -13,7 +13,9 @@ struct YAMLReader: Sendable {
     /// Parses `text`. An empty document gives an empty mapping.
     func parse(_ text: String) throws(DiagnosticError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return Node.mapping(.init([])) }
+            // The basic resolver types nothing; scalars are typed below, on demand, without
+            // the regular expressions the default resolver runs on every value.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return Node.mapping(.init([])) }
             return node
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
@@ -44,14 +46,14 @@ struct YAMLReader: Sendable {
     }
 
     func bool(_ node: Node, key: String) throws(DiagnosticError) -> Bool {
-        guard let value = node.bool else {
+        guard let value = Self.bool(node) else {
             throw DiagnosticError(error(node, "'\(key)' must be true or false"))
         }
         return value
     }
 
     func int(_ node: Node, key: String) throws(DiagnosticError) -> Int {
-        guard let value = node.int else {
+        guard let value = Self.int(node) else {
             throw DiagnosticError(error(node, "'\(key)' must be a whole number"))
         }
         return value
@@ -87,10 +89,12 @@ struct YAMLReader: Sendable {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                if node.null != nil { return nil }
-                if let bool = node.bool { return bool }
-                if let int = node.int { return int }
-                if let double = node.float { return double }
+                if ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+                if let bool = bool(node) { return bool }
+                if let int = int(node) { return int }
+                if let double = Double(scalar.string), scalar.string.first?.isNumber == true || scalar.string.first == "-" {
+                    return double
+                }
             }
             return scalar.string
         case .mapping(let mapping):
@@ -104,6 +108,22 @@ struct YAMLReader: Sendable {
         case .alias:
             return nil
         }
+    }
+
+    /// YAML 1.1 booleans, unquoted only: `true`, `yes`, `on` and their opposites.
+    static func bool(_ node: Node) -> Bool? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// Unquoted whole numbers (`12`, `-3`, `1_000`).
+    static func int(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return Int(scalar.string.replacingOccurrences(of: "_", with: ""))
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
