@@ -80,7 +80,7 @@ public struct SiteBuilder: Sendable {
         let theme = try ThemeLoader(siteDirectory: site, extraDirectories: options.themeDirectories)
             .load(config.theme, siteDirectory: site, line: config.themeLocation.line, column: config.themeLocation.column)
 
-        let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML)
+        let markdown = Markdown(smartPunctuation: config.smartPunctuation, unsafe: config.unsafeHTML, rootPath: config.rootPath)
         timings.lap("config and theme")
         let content = ContentLoader(siteDirectory: site, markdown: markdown, includeDrafts: options.includeDrafts,
                                     siteTitle: config.title).load()

@@ -172,5 +172,48 @@ import Testing
         let home = try site.read("public/index.html")
         #expect(home.contains("<link rel=\"canonical\" href=\"https://other.example/sub/\">"))
         #expect(home.contains("href=\"/sub/posts/\""))
+        // Site-relative links written in Markdown follow the site into its sub-path.
+        #expect(try site.read("public/posts/first/index.html").contains("<a href=\"/sub/posts/second-post/\">the second</a>"))
+        // The author's image in JSON-LD too.
+        try site.write("folio.yaml", try site.read("folio.yaml").replacingOccurrences(of: "  jobTitle: Analyst", with: "  jobTitle: Analyst\n  image: /images/ada.png"))
+        _ = try builder(site) { $0.baseURL = "https://other.example/sub/"; $0.gzip = false }.build()
+        #expect(try site.read("public/index.html").contains("\"image\": \"https://other.example/sub/images/ada.png\""))
+    }
+
+    @Test func contentCacheIsReusedAndNeverTrustedBlindly() throws {
+        let site = try basicSite()
+        defer { site.remove() }
+        _ = try builder(site) { $0.gzip = false }.build()
+        let cache = site.url.appendingPathComponent(".folio-cache/content.bin")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+        // Same size, new content: the modification time tells.
+        Thread.sleep(forTimeInterval: 0.01)
+        try site.write("content/about.md", try site.read("content/about.md").replacingOccurrences(of: "Lots.", with: "Many."))
+        _ = try builder(site) { $0.gzip = false }.build()
+        #expect(try site.read("public/about/index.html").contains("Many."))
+        // A damaged cache is ignored, not believed.
+        try Data("garbage".utf8).write(to: cache)
+        try site.write("content/about.md", try site.read("content/about.md").replacingOccurrences(of: "Many.", with: "Few."))
+        _ = try builder(site) { $0.gzip = false }.build()
+        #expect(try site.read("public/about/index.html").contains("Few."))
+        // A cut-off append (crash mid-write) loses only the cut record.
+        let bytes = try Data(contentsOf: cache)
+        try bytes.prefix(bytes.count - 10).write(to: cache)
+        _ = try builder(site) { $0.gzip = false }.build()
+        #expect(try site.read("public/posts/first/index.html").contains("The first paragraph is the summary."))
+    }
+
+    @Test func aPartialNamedLikeALayoutIsAnError() throws {
+        let site = try basicSite()
+        defer { site.remove() }
+        try site.write("layouts/partials/page.mustache", "oops")
+        do {
+            _ = try builder(site).build()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "layouts/partials/page.mustache: error: partial 'page' has the name of a layout, and would replace it; rename the partial",
+            ])
+        }
     }
 }

@@ -43,7 +43,7 @@ struct ContentLoader: Sendable {
             .map { Self.folder(of: $0.relative) })
 
         let cache = ContentCache(file: siteDirectory.appendingPathComponent(".folio-cache/content.bin"),
-                                 key: "smart=\(markdown.smartPunctuation) unsafe=\(markdown.unsafe)")
+                                 key: "smart=\(markdown.smartPunctuation) unsafe=\(markdown.unsafe) root=\(markdown.rootPath)")
         let (cached, records) = cache.load()
         let parsed = parallelMap(markdownFiles) { candidate -> (ContentCache.Entry?, Swift.Result<Page?, DiagnosticError>, fresh: Bool) in
             let stamp = ContentCache.stamp(of: candidate.path)

@@ -61,10 +61,14 @@ final class SharedBytes: Sendable {
 public struct Markdown: Sendable {
     public var smartPunctuation: Bool
     public var unsafe: Bool
+    /// Put before links and images that start with `/`, so `/posts/` in a site published
+    /// under `https://host/~ada/` becomes `/~ada/posts/`. `/` (or empty) changes nothing.
+    public var rootPath: String
 
-    public init(smartPunctuation: Bool = true, unsafe: Bool = false) {
+    public init(smartPunctuation: Bool = true, unsafe: Bool = false, rootPath: String = "/") {
         self.smartPunctuation = smartPunctuation
         self.unsafe = unsafe
+        self.rootPath = rootPath
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
@@ -101,6 +105,13 @@ public struct Markdown: Sendable {
 
         var walk = DocumentWalk()
         walk.visit(document)
+        if rootPath.count > 1 {
+            let prefix = String(rootPath.dropLast())
+            for node in walk.siteLinkNodes {
+                guard let url = cmark_node_get_url(node) else { continue }
+                cmark_node_set_url(node, prefix + String(cString: url))
+            }
+        }
         let headings = addHeadingIDs(walk.headingNodes, options: options, extensions: extensions)
 
         guard let cString = cmark_render_html(document, options, extensions) else { fatalError("cmark-gfm: out of memory") }
@@ -152,6 +163,8 @@ public struct Markdown: Sendable {
 /// One pass over the document tree collecting headings, links, words and the first paragraph.
 private struct DocumentWalk {
     var headingNodes: [(OpaquePointer, Int, String)] = []
+    /// Links and images whose destination starts with `/` (site-relative).
+    var siteLinkNodes: [OpaquePointer] = []
     var links: [RenderedMarkdown.Link] = []
     var firstParagraph: String?
     var wordCount = 0
@@ -176,7 +189,9 @@ private struct DocumentWalk {
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if let url = cmark_node_get_url(node) {
-                    links.append(.init(destination: String(cString: url),
+                    let destination = String(cString: url)
+                    if destination.hasPrefix("/") && !destination.hasPrefix("//") { siteLinkNodes.append(node) }
+                    links.append(.init(destination: destination,
                                        line: Int(cmark_node_get_start_line(node)),
                                        column: Int(cmark_node_get_start_column(node))))
                 }

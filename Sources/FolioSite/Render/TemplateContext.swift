@@ -19,12 +19,11 @@ struct TemplateContext: Sendable {
             "baseURL": config.baseURL,
             "root": config.rootPath,
             "language": config.language,
-            "description": config.description,
             "params": config.params,
             "year": buildYear,
             "generator": "Folio",
             "feedURL": config.rootPath + "atom.xml",
-            "author": Self.author(config.author),
+            "author": Self.author(config.author, rootPath: config.rootPath),
         ]
         site["sections"] = model.sections.filter { !$0.path.contains("/") }.map { section in
             ["title": section.page.title, "url": config.rootPath + URLPath.encode(section.page.urlPath),
@@ -32,6 +31,7 @@ struct TemplateContext: Sendable {
         }
         site["tags"] = model.tags.map { Self.tagLink($0, root: config.rootPath) }
         site["hasTags"] = !model.tags.isEmpty
+        if !config.description.isEmpty { site["description"] = config.description }
         self.site = PlainBox(value: site)
 
         var fingerprint = Fingerprint()
@@ -51,12 +51,23 @@ struct TemplateContext: Sendable {
         self.fingerprint = fingerprint
     }
 
-    static func author(_ author: SiteConfig.Author) -> [String: Any] {
-        [
-            "name": author.name, "email": author.email, "url": author.url, "image": author.image,
+    static func author(_ author: SiteConfig.Author, rootPath: String) -> [String: Any] {
+        let image = author.image.hasPrefix("/") ? rootPath + author.image.dropFirst() : author.image
+        return nonEmpty([
+            "name": author.name, "email": author.email, "url": author.url, "image": image,
             "jobTitle": author.jobTitle, "description": author.description, "location": author.location,
             "sameAs": author.sameAs,
-        ]
+        ])
+    }
+
+    /// Mustache treats "" as true in `{{#key}}`; leaving empty values out lets templates
+    /// write `{{#site.author.email}}...{{/site.author.email}}`.
+    static func nonEmpty(_ values: [String: Any]) -> [String: Any] {
+        values.filter { _, value in
+            if let text = value as? String { return !text.isEmpty }
+            if let list = value as? [Any] { return !list.isEmpty }
+            return true
+        }
     }
 
     static func tagLink(_ tag: SiteModel.Tag, root: String) -> [String: Any] {
@@ -74,8 +85,7 @@ struct TemplateContext: Sendable {
             "title": page.title,
             "url": url(page.urlPath),
             "permalink": permalink(page.urlPath),
-            "summary": page.summary,
-            "description": page.metaDescription,
+
             "section": page.section,
             "params": matter.params,
             "wordCount": page.markdown.wordCount,
@@ -84,12 +94,15 @@ struct TemplateContext: Sendable {
             "draft": matter.draft,
         ]
         if withContent {
-            result["content"] = page.markdown.html
+            let html = page.markdown.html
+            if !html.isEmpty { result["content"] = html }
             let toc = page.markdown.headings.filter { $0.level >= 2 && $0.level <= 3 }
             if toc.count >= 2 {
                 result["toc"] = toc.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] }
             }
         }
+        if !page.summary.isEmpty { result["summary"] = page.summary }
+        if !page.metaDescription.isEmpty { result["description"] = page.metaDescription }
         if let date = matter.date { result["date"] = Self.date(date) }
         if let updated = matter.updated { result["updated"] = Self.date(updated) }
         if !matter.tags.isEmpty {
@@ -128,14 +141,18 @@ struct TemplateContext: Sendable {
         let canonicalPath = pageNumber > 1 ? page.urlPath + "page/\(pageNumber)/" : page.urlPath
         var meta: [String: Any] = [
             "title": title,
-            "description": description,
-            "canonical": permalink(canonicalPath),
+            "canonical": page.kind == .notFound ? permalink("404.html") : permalink(canonicalPath),
             "ogType": page.kind == .page && page.frontMatter.date != nil ? "article" : "website",
             "language": config.language,
             "feedURL": feedURL(for: page),
         ]
-        let image = (page.frontMatter.params["image"] as? String) ?? config.author.image
-        if !image.isEmpty { meta["ogImage"] = absolute(image) }
+        // A page's own image is relative to the page (a bundle's picture); the author's to the site.
+        if let image = page.frontMatter.params["image"] as? String, !image.isEmpty {
+            meta["ogImage"] = absolute(image, base: page.urlPath)
+        } else if !config.author.image.isEmpty {
+            meta["ogImage"] = absolute(config.author.image)
+        }
+        if !description.isEmpty { meta["description"] = description }
         if page.kind == .notFound { meta["noindex"] = true }
         if isHome { meta["jsonLD"] = personJSONLD() }
         return meta
@@ -149,10 +166,17 @@ struct TemplateContext: Sendable {
         return config.rootPath + "atom.xml"
     }
 
-    func absolute(_ link: String) -> String {
+    /// An absolute URL for a link written in folio.yaml or front matter: `https://...` as
+    /// is, `/x` from the site root, anything else from `base` (the site root by default).
+    func absolute(_ link: String, base: String = "") -> String {
         if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
-        if link.hasPrefix("/") { return config.origin + link }
-        return config.origin + config.rootPath + link
+        if link.hasPrefix("/") { return config.origin + config.rootPath + link.dropFirst() }
+        return config.origin + config.rootPath + URLPath.encode(base) + link
+    }
+
+    /// A site-relative URL for a link from folio.yaml: `/x` gets the site's root path.
+    func siteURL(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? config.rootPath + link.dropFirst() : link
     }
 
     /// schema.org `ProfilePage` about a `Person`, safe to put inside `<script>`.

@@ -95,6 +95,7 @@ private struct TemplateCollector {
     /// name -> file; layouts are `base`, partials are registered by their file name too.
     var files: [String: URL] = [:]
     var layoutNames = Set<String>()
+    var partialNames = Set<String>()
 
     init(siteDirectory: URL) {
         self.siteDirectory = siteDirectory
@@ -112,6 +113,7 @@ private struct TemplateCollector {
         for entry in (try? manager.contentsOfDirectory(atPath: partials.path)) ?? [] where entry.hasSuffix(".mustache") {
             let name = String(entry.dropLast(".mustache".count))
             files[name] = partials.appendingPathComponent(entry)
+            partialNames.insert(name)
         }
     }
 
@@ -126,6 +128,12 @@ private struct TemplateCollector {
         var library = MustacheLibrary()
         var fingerprint = Fingerprint()
         var diagnostics: [Diagnostic] = []
+        // Layouts and partials share one namespace in Mustache: a partial named like a
+        // layout would silently replace it.
+        for name in layoutNames.intersection(partialNames).sorted() {
+            diagnostics.append(Diagnostic(path: display(files[name]!), message:
+                "partial '\(name)' has the name of a layout, and would replace it; rename the partial"))
+        }
         var texts: [(String, URL, String)] = []
         for (name, url) in files.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
