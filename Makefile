@@ -9,7 +9,7 @@ SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib
 BENCH_PKGS   := hugo
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps bench-deps build release test demo bench clean help
+.PHONY: all deps bench-deps build release test demo bench fuzz-crdt clean help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make demo    install system packages, build, publish Sites/example to Sites/example/public"
 	@echo "make test    install system packages, build, run every test"
 	@echo "make bench   build in release mode and run the benchmarks (installs hugo for comparison)"
+	@echo "make fuzz-crdt  run 100,000 random convergence scenarios per CRDT property (release build)"
 	@echo "make clean   remove build output"
 
 # Install whatever system package is missing. dpkg-query tells what is there.
@@ -42,6 +43,10 @@ demo: build
 bench: bench-deps
 	$(MAKE) build CONFIG=release
 	./bench/site-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/folio"
+
+# The CRDT properties at fuzzing size: 100,000 scenarios each instead of make test's 1,000.
+fuzz-crdt: deps
+	FOLIO_CRDT_SCENARIOS=100000 $(SWIFT) test -c release $(SWIFT_FLAGS) --filter 'FolioCRDTTests.ConvergenceProperties|FolioStoreTests.StoreConvergenceProperties'
 
 clean:
 	rm -rf .build Sites/example/public bench/work

@@ -14,12 +14,16 @@ let package = Package(
         .executable(name: "folio", targets: ["folio"]),
         .library(name: "FolioCore", targets: ["FolioCore"]),
         .library(name: "FolioSite", targets: ["FolioSite"]),
+        .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
+        .library(name: "FolioStore", targets: ["FolioStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries.
@@ -29,6 +33,17 @@ let package = Package(
 
         // Libraries, lightest first.
         .target(name: "FolioCore", swiftSettings: swiftSettings),
+        .target(name: "FolioCRDT", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        // Convergence scenarios shared by the CRDT and store tests (test support only).
+        .target(name: "FolioCRDTTesting", dependencies: ["FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FolioStore",
+            dependencies: [
+                "FolioCore", "FolioCRDT",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -66,6 +81,22 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FolioCRDTTests",
+            dependencies: [
+                "FolioCRDT", "FolioCRDTTesting", "FolioCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioStoreTests",
+            dependencies: [
+                "FolioStore", "FolioCRDT", "FolioCRDTTesting", "FolioCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore"],
