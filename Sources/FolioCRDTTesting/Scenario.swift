@@ -26,12 +26,13 @@ public struct Scenario {
         public init() {}
     }
 
-    /// Field names per kind: few, so concurrent edits of the same field are common.
+    /// Field names per kind: few, so concurrent edits of the same field are common; the
+    /// `x-` ones are fields no version of Folio knows.
     public var fields: [RecordKind: [String]] = [
         .resume: ["basics.name", "basics.label"],
         .item: ["name", "position"],
-        .application: ["company", "role", "status"],
-        .event: ["type", "date"],
+        .application: ["company", "role", "status", "x-salary"],
+        .event: ["type", "date", "x-mood"],
     ]
     /// Child kinds per parent kind.
     public var childKinds: [RecordKind: RecordKind] = [.resume: .item, .item: .item, .application: .event]
