@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -96,6 +96,7 @@ let package = Package(
                 "FolioStore", "FolioCRDT", "FolioCRDTTesting", "FolioCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -29,10 +29,16 @@ import Testing
         #expect(!FractionalIndex.isValid("a-b"))
     }
 
-    @Test func sequencesAreIncreasing() {
+    @Test func sequencesAreIncreasingAndShort() {
         var rng = SplitMix64(seed: 9)
         let keys = FractionalIndex.sequence(count: 50, after: nil, before: "b", using: &rng)
         #expect(keys == keys.sorted() && Set(keys).count == 50 && keys.last! < "b")
+        let many = FractionalIndex.sequence(count: 20_000, after: nil, before: nil, using: &rng)
+        #expect(many == many.sorted() && Set(many).count == 20_000 && many.allSatisfy(FractionalIndex.isValid))
+        #expect(many.map(\.count).max()! <= 6)
+        let between = FractionalIndex.sequence(count: 1_000, after: "V", before: "W", using: &rng)
+        #expect(between == between.sorted() && between.first! > "V" && between.last! < "W")
+        #expect(between.map(\.count).max()! <= 50)
     }
 
     /// Random inserts anywhere in a list always land strictly between their neighbours.

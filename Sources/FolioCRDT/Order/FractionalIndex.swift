@@ -41,16 +41,47 @@ public enum FractionalIndex {
     }
 
     /// `count` keys in increasing order between `lower` and `upper`, for filling a list.
+    /// Keys stay short (about log62(count) digits plus the suffix for a new list, a few per
+    /// halving otherwise): adding items one after another would grow them with each item.
     public static func sequence(count: Int, after lower: String?, before upper: String?,
                                 using generator: inout some RandomNumberGenerator) -> [String] {
-        var keys: [String] = []
-        var previous = lower
-        for _ in 0..<count {
-            let key = between(previous, upper, using: &generator)
-            keys.append(key)
-            previous = key
-        }
+        guard count > 0 else { return [] }
+        if lower == nil, upper == nil { return evenlySpaced(count, using: &generator) }
+        var keys = Array(repeating: "", count: count)
+        fill(&keys, 0..<count, lower, upper, using: &generator)
         return keys
+    }
+
+    /// Bisection: the middle key first, then each half between its neighbours.
+    private static func fill(_ keys: inout [String], _ range: Range<Int>, _ lower: String?, _ upper: String?,
+                             using generator: inout some RandomNumberGenerator) {
+        guard !range.isEmpty else { return }
+        let middle = range.lowerBound + range.count / 2
+        let key = between(lower, upper, using: &generator)
+        keys[middle] = key
+        fill(&keys, range.lowerBound..<middle, lower, key, using: &generator)
+        fill(&keys, (middle + 1)..<range.upperBound, key, upper, using: &generator)
+    }
+
+    /// Fixed-width keys spread over the whole key space, each with a suffix.
+    private static func evenlySpaced(_ count: Int, using generator: inout some RandomNumberGenerator) -> [String] {
+        var width = 1
+        var space = base
+        while space < count + 2 { width += 1; space *= base }
+        let step = space / (count + 1)
+        return (1...count).map { index in
+            var value = index * step
+            var digitsOfKey = [UInt8](repeating: digits[0], count: width)
+            for position in stride(from: width - 1, through: 0, by: -1) {
+                digitsOfKey[position] = digits[value % base]
+                value /= base
+            }
+            for suffixIndex in 0..<suffixLength {
+                let range = suffixIndex == suffixLength - 1 ? 1..<base : 0..<base
+                digitsOfKey.append(digits[Int.random(in: range, using: &generator)])
+            }
+            return String(decoding: digitsOfKey, as: UTF8.self)
+        }
     }
 
     /// The shortest key between `low` and `high` without a suffix (after Greenspan's

@@ -50,6 +50,11 @@ struct Transaction {
         FractionalIndex.between(lower, upper, using: &random)
     }
 
+    /// `count` increasing positions between two others, kept short.
+    mutating func positions(_ count: Int, between lower: String?, and upper: String?) -> [String] {
+        FractionalIndex.sequence(count: count, after: lower, before: upper, using: &random)
+    }
+
     /// Writes the new version and clock; called once, last.
     func finish() throws {
         guard isDirty else { return }

@@ -50,6 +50,7 @@ struct ResumeDiffer {
         let wantedText = wanted.map { $0.json.encoded() }
         let pairs = ListAlignment.align(heldText, wantedText)
         var last: String?
+        var fresh: [Int: String] = [:]  // positions for runs of new items, made together
         for (index, pair) in pairs.enumerated() {
             switch pair {
             case (let old?, nil):
@@ -68,7 +69,12 @@ struct ResumeDiffer {
                     diff(node, wanted[new], path: "\(path)[\(new)]", transaction: &transaction)
                 }
             case (nil, let new?):
-                let position = transaction.position(between: last, and: Self.upper(after: index, pairs, held, above: last))
+                if fresh[index] == nil {
+                    let run = pairs[index...].prefix { $0.0 == nil && $0.1 != nil }.count
+                    let keys = transaction.positions(run, between: last, and: Self.upper(after: index, pairs, held, above: last))
+                    for (offset, key) in keys.enumerated() { fresh[index + offset] = key }
+                }
+                let position = fresh[index]!
                 last = position
                 create(wanted[new], parent: parent, list: list, position: position, transaction: &transaction)
                 lines.append("\(path)[\(new)]: added \(Self.summary(wantedText[new]))")
@@ -96,10 +102,8 @@ struct ResumeDiffer {
         writes += RecordWrites.creation(id: id, kind: .item, parent: parent.id, position: position, fields: fields)
         let state = RecordState(id: id, kind: .item, parent: parent.id)
         for (childList, items) in tree.lists.sorted(by: { $0.key < $1.key }) {
-            var previous: String?
-            for item in items {
-                let key = transaction.position(between: previous, and: nil)
-                previous = key
+            let keys = transaction.positions(items.count, between: nil, and: nil)
+            for (item, key) in zip(items, keys) {
                 create(item, parent: state, list: childList, position: key, transaction: &transaction)
             }
         }
@@ -114,6 +118,28 @@ struct ResumeDiffer {
 enum ListAlignment {
     /// Pairs (held index, wanted index) in list order; nil on one side is a removal or an addition.
     static func align(_ old: [String], _ new: [String]) -> [(Int?, Int?)] {
+        // Equal heads and tails need no search; most edits touch a few items in the middle.
+        var head = 0
+        while head < old.count, head < new.count, old[head] == new[head] { head += 1 }
+        var tail = 0
+        while tail < old.count - head, tail < new.count - head, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+        let middleOld = Array(old[head..<(old.count - tail)]), middleNew = Array(new[head..<(new.count - tail)])
+        let middle: [(Int?, Int?)]
+        if middleOld.count * middleNew.count > 4_000_000 {
+            middle = byPlace(middleOld.count, middleNew.count)  // too large to search; pair by place
+        } else {
+            middle = lcs(middleOld, middleNew)
+        }
+        return (0..<head).map { ($0, $0) }
+            + middle.map { ($0.0.map { $0 + head }, $0.1.map { $0 + head }) }
+            + (0..<tail).map { (old.count - tail + $0, new.count - tail + $0) }
+    }
+
+    static func byPlace(_ n: Int, _ m: Int) -> [(Int?, Int?)] {
+        (0..<min(n, m)).map { ($0, $0) } + (min(n, m)..<m).map { (nil, $0) } + (min(n, m)..<n).map { ($0, nil) }
+    }
+
+    private static func lcs(_ old: [String], _ new: [String]) -> [(Int?, Int?)] {
         let n = old.count, m = new.count
         var lengths = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {

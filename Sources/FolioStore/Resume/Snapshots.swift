@@ -99,15 +99,19 @@ enum Snapshots {
         let ids = [resume] + items.map(\.id)
         let sites = try SiteTable(db)
         var entries: [(UInt64, HistoryEntry)] = []
+        var placed: Set<RecordID> = []
         for chunk in stride(from: 0, to: ids.count, by: 500) {
             let slice = ids[chunk..<min(chunk + 500, ids.count)]
             let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT record, field, value, hlc, site FROM history WHERE record IN (\(marks))",
-                                        arguments: StatementArguments(slice.map(\.data))) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT record, field, value, hlc, site FROM history WHERE record IN (\(marks)) ORDER BY hlc, seq
+                """, arguments: StatementArguments(slice.map(\.data))) {
                 guard let id = RecordID(data: row["record"]), let site = sites.site(row["site"]) else { continue }
                 let hlc = HybridTimestamp(rawValue: UInt64(row["hlc"] as Int64))
                 let field: String = row["field"]
-                if field == ResumeTree.orderField || field == StoredNode.nameField { continue }
+                if [ResumeTree.orderField, StoredNode.nameField, ResumeTree.listField].contains(field) { continue }
+                // An item's first position is where it was added, not a move.
+                if field == Change.positionField, placed.insert(id).inserted { continue }
                 let value = try JSONText.decode(row["value"])
                 let base = id == resume ? "" : (paths[id] ?? "(a removed \(byID[id]?[ResumeTree.listField]?.stringValue ?? "list") item)")
                 let (path, change) = describe(field: field, value: value, base: base)
@@ -128,7 +132,6 @@ enum Snapshots {
             let alive = (value.causalLengthValue ?? 1) % 2 == 1
             return (base, alive ? ((value.causalLengthValue ?? 1) == 1 ? "added" : "restored") : "removed")
         case Change.positionField: return (base, "moved")
-        case ResumeTree.listField: return (base, "in list \(value.stringValue ?? "")")
         case ResumeTree.valueField: return (base, value.encoded())
         default: return (ResumeDiffer.join(base, field), value == .null ? "removed" : value.encoded())
         }
