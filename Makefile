@@ -43,6 +43,7 @@ demo: build
 bench: bench-deps
 	$(MAKE) build CONFIG=release
 	./bench/site-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
 
 # The CRDT properties at fuzzing size: 100,000 scenarios each instead of make test's 1,000
 # (the SQLite store's, slower per scenario, 10,000).

@@ -80,6 +80,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "folio-replica-bench",
+            dependencies: ["FolioCore", "FolioCRDT", "FolioStore"],
+            swiftSettings: swiftSettings
+        ),
+
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(

@@ -25,15 +25,19 @@ public struct Change: Sendable, Hashable {
         self.stamp = stamp
     }
 
+    /// The kinds this version knows, as a set.
+    public static let knownKinds = Set(RecordKind.known)
+
     /// The causal-length field.
     public static let causalLengthField = "@cl"
     /// The position field.
     public static let positionField = "@pos"
 
     /// Checks what a single change can get wrong: an unknown kind, a field name, a causal
-    /// length that is not a positive whole number, a position that is not a key.
-    public func validate(knownKinds: Set<RecordKind> = Set(RecordKind.known)) throws(ChangeError) {
-        guard knownKinds.contains(kind) else { throw .unknownKind(kind) }
+    /// length that is not a positive whole number, a position that is not a key. With
+    /// `knownKinds` nil the kind is not checked (the caller did).
+    public func validate(knownKinds: Set<RecordKind>? = Self.knownKinds) throws(ChangeError) {
+        if let knownKinds, !knownKinds.contains(kind) { throw .unknownKind(kind) }
         guard !field.isEmpty else { throw .malformed("a change has an empty field name") }
         guard stamp.hlc <= .maximum else { throw .malformed("stamp \(stamp.hlc) is out of range") }
         if parent == record { throw .malformed("record \(record) is its own parent") }

@@ -29,47 +29,70 @@ struct Merger {
     }
 
     mutating func merge(_ changes: [Change]) throws {
-        var order: [RecordID] = []
-        var pending: [RecordID: Pending] = [:]
+        // Records in order of first appearance; a batch usually lists a record's changes
+        // together, so the dictionary is only consulted when the record changes.
+        var records: [Pending] = []
+        var positions: [RecordID: Int] = [:]
+        var current = -1
+        var table = KindTable.all[0]
         for change in changes {
-            guard let table = KindTable.byKind[change.kind] else { throw ChangeError.unknownKindError(change.kind) }
-            if pending[change.record] == nil {
-                order.append(change.record)
-                pending[change.record] = Pending(id: change.record, kind: change.kind, parent: change.parent,
-                                                 registers: Array(repeating: nil, count: table.columns.count + 1))
+            if change.kind != table.kind {
+                guard let found = KindTable.byKind[change.kind] else { throw ChangeError.unknownKindError(change.kind) }
+                table = found
             }
-            pending[change.record]!.add(change, table: table)
+            if current < 0 || records[current].id != change.record {
+                if let known = positions[change.record] {
+                    current = known
+                } else {
+                    current = records.count
+                    positions[change.record] = current
+                    records.append(Pending(id: change.record, kind: change.kind, parent: change.parent,
+                                           registers: Array(repeating: nil, count: table.columns.count + 1)))
+                }
+            }
+            records[current].add(change, table: table)
         }
-        for id in order {
-            let record = pending[id]!
+        for record in records {
             let table = KindTable.byKind[record.kind]!
-            if record.kind == .resume || record.kind == .item {
-                try recordHistory(record, table: table)
-            }
+            let keepsHistory = record.kind == .resume || record.kind == .item
+            if keepsHistory { try recordHistory(record, table: table) }
             try mergeRow(record, table: table)
             var fieldsWon = false
-            for (name, register) in record.others.sorted(by: { $0.key < $1.key }) where try mergeField(id, name, register) {
-                if record.kind == .resume || record.kind == .item { try appendHistory(id, name, register) }
+            for (name, register) in record.others.sorted(by: { $0.key < $1.key }) where try mergeField(record.id, name, register) {
+                if keepsHistory { try appendHistory(record.id, name, register) }
                 fieldsWon = true
             }
             if fieldsWon {
-                try db.execute(sql: "UPDATE \(table.table) SET version = ? WHERE id = ?", arguments: [version, id.data])
+                try db.execute(sql: "UPDATE \(table.table) SET version = ? WHERE id = ?", arguments: [version, record.id.data])
             }
         }
     }
 
+    /// Prepared statements by SQL text, for this merge: GRDB's cache hashes the long SQL
+    /// on every lookup.
+    private var statements: [String: RawStatement] = [:]
+    private var lastStatement: (sql: String, statement: RawStatement)?
+
+    private mutating func statement(_ sql: String) throws -> RawStatement {
+        if let lastStatement, lastStatement.sql == sql { return lastStatement.statement }
+        let statement = try statements[sql] ?? RawStatement(try db.makeStatement(sql: sql))
+        statements[sql] = statement
+        lastStatement = (sql, statement)
+        return statement
+    }
+
     /// The row upsert. The statement itself sets `version` only when something won.
     private mutating func mergeRow(_ record: Pending, table: KindTable) throws {
-        let raw = RawStatement(try db.cachedStatement(sql: table.mergeSQL))
-        raw.bind(1, blob: record.id.bytes)
-        raw.bind(2, blob: record.parent?.bytes)
+        let raw = try statement(table.mergeSQL)
+        raw.bind(1, id: record.id)
+        raw.bind(2, id: record.parent)
         raw.bind(3, version)
         raw.bind(4, Int64(record.length?.length ?? 1))
         raw.bind(5, record.length.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
         raw.bind(6, try record.length.map { try sites.index(of: $0.stamp.site, db) })
         var index: Int32 = 7
         for register in record.registers {
-            raw.bind(index, text: register?.value.encoded())
+            raw.bind(index, text: register.map { JSONText.encode($0.value) })
             raw.bind(index + 1, register.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
             raw.bind(index + 2, try register.map { try sites.index(of: $0.stamp.site, db) })
             index += 3
@@ -79,10 +102,10 @@ struct Merger {
 
     /// A field without a column; true when it won.
     private mutating func mergeField(_ id: RecordID, _ name: String, _ register: Register) throws -> Bool {
-        let raw = RawStatement(try db.cachedStatement(sql: Self.fieldSQL))
-        raw.bind(1, blob: id.bytes)
+        let raw = try statement(Self.fieldSQL)
+        raw.bind(1, id: id)
         raw.bind(2, text: name)
-        raw.bind(3, text: register.value.encoded())
+        raw.bind(3, text: JSONText.encode(register.value))
         raw.bind(4, Int64(bitPattern: register.stamp.hlc.rawValue))
         raw.bind(5, try sites.index(of: register.stamp.site, db))
         guard try raw.run(db) > 0 else { return false }
@@ -156,6 +179,17 @@ enum StoredRegister {
 
 /// Values are stored as their stable JSON text.
 enum JSONText {
+    /// `value.encoded()`, with a fast path for text that needs no escapes (most of it).
+    static func encode(_ value: JSONValue) -> String {
+        guard case .string(let text) = value else { return value.encoded() }
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+            plain = false  // 0xE2 starts U+2028 and U+2029, which the encoder escapes
+            break
+        }
+        return plain ? "\"" + text + "\"" : value.encoded()
+    }
+
     static func decode(_ text: String) throws -> JSONValue {
         do { return try JSONParser.parse(text, path: "replica").0 } catch {
             throw StoreError.invalid("a stored value is not JSON: \(text.prefix(60))")

@@ -1,3 +1,4 @@
+import FolioCRDT
 import GRDB
 import GRDBSQLite
 
@@ -21,6 +22,14 @@ struct RawStatement {
         guard var text else { sqlite3_bind_null(handle, index); return }
         text.withUTF8 { buffer in
             _ = sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
+    /// Binds a record id as its 16 bytes, without making an array.
+    func bind(_ index: Int32, id: RecordID?) {
+        guard let id else { sqlite3_bind_null(handle, index); return }
+        withUnsafeBytes(of: (id.high.bigEndian, id.low.bigEndian)) { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, 16, Self.transient)
         }
     }
 

@@ -5,6 +5,8 @@ import GRDB
 struct SiteTable {
     private var indexes: [SiteID: Int64] = [:]
     private var sites: [Int64: SiteID] = [:]
+    /// The last site looked up: a batch usually comes from one site.
+    private var last: (SiteID, Int64)?
 
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT idx, id FROM site") {
@@ -15,7 +17,8 @@ struct SiteTable {
     }
 
     mutating func index(of site: SiteID, _ db: Database) throws -> Int64 {
-        if let index = indexes[site] { return index }
+        if let last, last.0 == site { return last.1 }
+        if let index = indexes[site] { last = (site, index); return index }
         try db.execute(sql: "INSERT INTO site (id) VALUES (?)", arguments: [site.description])
         let index = db.lastInsertedRowID
         indexes[site] = index

@@ -1,5 +1,6 @@
 import FolioCore
 import FolioCRDT
+import Foundation
 import GRDB
 
 extension Store {
@@ -10,8 +11,15 @@ extension Store {
     public func apply(_ changes: [Change]) throws {
         var identities: [RecordID: (RecordKind, RecordID?)] = [:]
         let kinds = Set(KindTable.all.map(\.kind))
+        var previous: Change?
+        var checkedKind = RecordKind("")
         for change in changes {
-            do { try change.validate(knownKinds: kinds) } catch { throw StoreError.rejected(error) }
+            if change.kind != checkedKind, kinds.contains(change.kind) { checkedKind = change.kind }
+            do { try change.validate(knownKinds: change.kind == checkedKind ? nil : kinds) } catch { throw StoreError.rejected(error) }
+            if let previous, previous.record == change.record, previous.kind == change.kind, previous.parent == change.parent {
+                continue  // the same record as the change before: nothing new to check
+            }
+            previous = change
             if let (kind, parent) = identities[change.record], kind != change.kind || parent != change.parent {
                 throw StoreError.rejected(.conflicting("record \(change.record) appears with two kinds or parents in one batch"))
             }
@@ -24,25 +32,28 @@ extension Store {
                     throw StoreError.rejected(.malformedChange(String(describing: error)))
                 }
             }
-            try transaction.merge(changes)
+            do { try transaction.merge(changes) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
+                throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
+            }
         }
     }
 
-    /// Refuses changes that give a held record another kind or parent.
+    /// Refuses changes that give a held record another kind. (Another parent is refused by
+    /// each table's trigger when the row is written.)
     private func checkIdentities(_ identities: [RecordID: (RecordKind, RecordID?)], _ db: Database) throws {
-        let tables = KindTable.all
-        for (id, (kind, parent)) in identities {
-            for table in tables {
-                guard let row = try Row.fetchOne(db, sql: "SELECT parent FROM \(table.table) WHERE id = ?", arguments: [id.data]) else {
-                    continue
-                }
-                let heldParent = RecordID(data: row["parent"])
-                if table.kind != kind || heldParent != parent {
+        let byKind = Dictionary(grouping: identities.keys) { identities[$0]!.0 }
+        for table in KindTable.all {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.table))") == true else { continue }
+            let others = byKind.filter { $0.key != table.kind }.flatMap(\.value)
+            for chunk in stride(from: 0, to: others.count, by: 500) {
+                let slice = others[chunk..<min(chunk + 500, others.count)]
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+                if let held = try Data.fetchOne(db, sql: "SELECT id FROM \(table.table) WHERE id IN (\(marks)) LIMIT 1",
+                                                arguments: StatementArguments(slice.map(\.data))),
+                   let id = RecordID(data: held) {
                     throw StoreError.rejected(.conflicting(
-                        "record \(id) is held as a \(table.kind) under \(heldParent.map(\.description) ?? "nothing"), "
-                            + "but the batch says \(kind) under \(parent.map(\.description) ?? "nothing")"))
+                        "record \(id) is held as a \(table.kind), but the batch says \(identities[id]!.0)"))
                 }
-                break
             }
         }
     }

@@ -14,6 +14,17 @@ public struct KindTable: Sendable, Hashable {
     public let table: String
     /// Fields with their own columns, in column order.
     public let columns: [String]
+    /// The merge statement (see `makeMergeSQL`), built once.
+    let mergeSQL: String
+    private let columnIndexes: [String: Int]
+
+    init(kind: RecordKind, table: String, columns: [String]) {
+        self.kind = kind
+        self.table = table
+        self.columns = columns
+        self.columnIndexes = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        self.mergeSQL = Self.makeMergeSQL(table: table, columns: columns)
+    }
 
     /// The tables of the kinds this version knows.
     public static let all: [KindTable] = [
@@ -31,7 +42,7 @@ public struct KindTable: Sendable, Hashable {
     public static let byKind: [RecordKind: KindTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
 
     /// The column index of a field, if it has a column.
-    public func columnIndex(of field: String) -> Int? { columns.firstIndex(of: field) }
+    public func columnIndex(of field: String) -> Int? { columnIndexes[field] }
 
     /// `CREATE TABLE` for this kind.
     var createSQL: String {
@@ -49,7 +60,7 @@ public struct KindTable: Sendable, Hashable {
     }
 
     /// The registers of a row: position first, then each column field.
-    var registers: [(value: String, hlc: String, site: String)] {
+    static func registers(_ columns: [String]) -> [(value: String, hlc: String, site: String)] {
         [("pos", "pos_hlc", "pos_site")] + columns.map { ("f_\($0)", "f_\($0)_hlc", "f_\($0)_site") }
     }
 
@@ -58,25 +69,28 @@ public struct KindTable: Sendable, Hashable {
     /// id, then value with null lowest) and the causal length's maximum. Parameters:
     /// id, parent, version, cl, cl_hlc, cl_site, then value/hlc/site per register, with
     /// NULLs for registers the batch does not write. Only rows that change get `version`.
-    var mergeSQL: String {
+    static func makeMergeSQL(table: String, columns: [String]) -> String {
+        let registers = registers(columns)
         let registerNames = registers.flatMap { [$0.value, $0.hlc, $0.site] }
         let names = ["id", "parent", "version", "cl", "cl_hlc", "cl_site"] + registerNames
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
         let clWins = "(excluded.cl > cl OR (excluded.cl = cl AND (excluded.cl_hlc > cl_hlc OR (cl_hlc IS NULL AND excluded.cl_hlc IS NOT NULL) "
-            + "OR (excluded.cl_hlc = cl_hlc AND \(Self.siteWins("excluded.cl_site", "cl_site"))))))"
-        var sets = ["cl = CASE WHEN \(clWins) THEN excluded.cl ELSE cl END",
+            + "OR (excluded.cl_hlc = cl_hlc AND \(siteWins("excluded.cl_site", "cl_site"))))))"
+        // `parent = excluded.parent` lets the table's trigger refuse a changed parent.
+        var sets = ["parent = excluded.parent",
+                    "cl = CASE WHEN \(clWins) THEN excluded.cl ELSE cl END",
                     "cl_hlc = CASE WHEN \(clWins) THEN excluded.cl_hlc ELSE cl_hlc END",
                     "cl_site = CASE WHEN \(clWins) THEN excluded.cl_site ELSE cl_site END"]
         var anyWins = [clWins]
         for register in registers {
-            let wins = Self.registerWins(register)
+            let wins = registerWins(register)
             anyWins.append(wins)
             for column in [register.value, register.hlc, register.site] {
                 sets.append("\(column) = CASE WHEN \(wins) THEN excluded.\(column) ELSE \(column) END")
             }
         }
         // `version` first: SQLite evaluates every SET expression against the old row.
-        sets.insert("version = CASE WHEN \(anyWins.joined(separator: " OR ")) THEN excluded.version ELSE version END", at: 0)
+        sets.insert("version = CASE WHEN \(anyWins.joined(separator: " OR ")) THEN excluded.version ELSE version END", at: 1)
         return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))\n"
             + "ON CONFLICT (id) DO UPDATE SET\n  " + sets.joined(separator: ",\n  ")
     }

@@ -12,6 +12,12 @@ enum Migrations {
             for table in KindTable.all {
                 try db.execute(sql: table.createSQL)
                 try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
+                // A record's parent never changes; a change that says otherwise aborts its batch.
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
+                    WHEN NEW.parent IS NOT OLD.parent
+                    BEGIN SELECT RAISE(ABORT, 'folio: conflicting parent'); END
+                    """)
             }
             // Fields without a column of their own: every resume field, and fields this
             // version does not know.
