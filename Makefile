@@ -41,7 +41,7 @@ demo: build
 
 bench: bench-deps
 	$(MAKE) build CONFIG=release
-	./bench/site-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 
 clean:
 	rm -rf .build Sites/example/public bench/work

@@ -105,9 +105,9 @@ extension FileIO {
         var isDirectory: Bool
     }
 
-    /// The entries of a folder, sorted by name, without hidden entries and without
-    /// symbolic links (a link could lead out of the site's folder).
-    static func list(_ path: String) -> [DirectoryEntry] {
+    /// The entries of a folder, sorted by name, without symbolic links (a link could lead
+    /// out of the site's folder) and, unless asked for, without hidden entries.
+    static func list(_ path: String, includeHidden: Bool = false) -> [DirectoryEntry] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
@@ -115,7 +115,7 @@ extension FileIO {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!includeHidden && name.hasPrefix(".")) { continue }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
