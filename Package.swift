@@ -20,12 +20,15 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries.
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not "CZlib": ZIPFoundation (DOCX) ships a clang module of that name, and module
+        // names are global.
+        .systemLibrary(name: "CFolioZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Libraries, lightest first.
         .target(name: "FolioCore", swiftSettings: swiftSettings),
@@ -39,9 +42,10 @@ let package = Package(
         .target(
             name: "FolioSite",
             dependencies: [
-                "FolioCore", "FolioThemes", "CCmarkGFM", "CZlib",
+                "FolioCore", "FolioThemes", "CCmarkGFM", "CFolioZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
