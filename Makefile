@@ -6,10 +6,12 @@ SWIFT        ?= swift
 CONFIG       ?= debug
 SWIFT_FLAGS  ?=
 SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
+# Tests also render resumes to PDF with Chromium and read the text back with pdftotext.
+TEST_PKGS    := chromium poppler-utils
 BENCH_PKGS   := hugo
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps bench-deps build release test demo bench clean help
+.PHONY: check-docx all deps test-deps bench-deps build release test demo bench clean help
 
 all: build
 
@@ -23,6 +25,9 @@ help:
 deps:
 	@./scripts/install-packages $(SYSTEM_PKGS)
 
+test-deps:
+	@./scripts/install-packages $(TEST_PKGS)
+
 bench-deps:
 	@./scripts/install-packages $(SYSTEM_PKGS) $(BENCH_PKGS)
 
@@ -32,7 +37,7 @@ build: deps
 release:
 	$(MAKE) build CONFIG=release
 
-test: build
+test: build test-deps
 	FOLIO_BIN="$(BIN_DIR)/folio" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
 
 demo: build
@@ -42,6 +47,10 @@ demo: build
 bench: bench-deps
 	$(MAKE) build CONFIG=release
 	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
+
+# Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
+check-docx: build
+	FOLIO_BIN="$(BIN_DIR)/folio" ./scripts/check-docx-libreoffice
 
 clean:
 	rm -rf .build Sites/example/public bench/work

@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioSiteTests",
-            dependencies: ["FolioSite", "FolioCore"],
+            dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

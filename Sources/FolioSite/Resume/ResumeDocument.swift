@@ -53,6 +53,15 @@ public struct ResumeDocument: Sendable {
         return links + profiles
     }
 
+    /// Links only to the web, mail and phone (or relative ones): a `javascript:` URL in a
+    /// resume file must not become a link in any format.
+    static func safeURL(_ url: String?) -> String? {
+        guard let url else { return nil }
+        guard let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") else { return url }
+        let scheme = url[..<colon].lowercased()
+        return ["http", "https", "mailto", "tel"].contains(scheme) ? url : nil
+    }
+
     static func shortURL(_ url: String) -> String {
         var text = url
         for prefix in ["https://", "http://", "www."] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
@@ -72,22 +81,22 @@ extension ResumeDocument {
     public init(_ resume: Resume) {
         let basics = resume.document["basics"]?.objectValue ?? JSONObject()
         func text(_ object: JSONObject, _ key: String) -> String? {
-            guard let value = object[key]?.stringValue?.trimmingWhitespace(), !value.isEmpty else { return nil }
+            guard let value = object[key]?.stringValue.map(Self.clean), !value.isEmpty else { return nil }
             return value
         }
         name = text(basics, "name") ?? "Resume"
         label = text(basics, "label")
         summary = text(basics, "summary")
-        image = text(basics, "image")
+        image = Self.safeURL(text(basics, "image"))
         email = text(basics, "email")
         phone = text(basics, "phone")
-        url = text(basics, "url")
+        url = Self.safeURL(text(basics, "url"))
         location = basics["location"]?.objectValue.flatMap(Self.place)
         profiles = (basics["profiles"]?.arrayValue ?? []).compactMap { item in
             guard let profile = item.objectValue else { return nil }
             let network = text(profile, "network") ?? ""
             let username = text(profile, "username")
-            let url = text(profile, "url")
+            let url = Self.safeURL(text(profile, "url"))
             let label = [network, username ?? url.map(Self.shortURL) ?? ""].filter { !$0.isEmpty }.joined(separator: ": ")
             return label.isEmpty ? nil : Link(label: label, url: url)
         }
@@ -99,18 +108,24 @@ extension ResumeDocument {
         }
     }
 
+    /// Trimmed, with control characters (which no format can show, and XML forbids) removed.
+    static func clean(_ text: String) -> String {
+        let scalars = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
+        return String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
+    }
+
     /// `Berlin, DE` from a JSON Resume location.
     static func place(_ location: JSONObject) -> String? {
-        let parts = ["city", "region", "countryCode"].compactMap { location[$0]?.stringValue }.filter { !$0.isEmpty }
-        return parts.isEmpty ? location["address"]?.stringValue : parts.joined(separator: ", ")
+        let parts = ["city", "region", "countryCode"].compactMap { location[$0]?.stringValue.map(clean) }.filter { !$0.isEmpty }
+        return parts.isEmpty ? location["address"]?.stringValue.map(clean) : parts.joined(separator: ", ")
     }
 
     private static func entry(_ section: String, _ item: JSONObject, _ text: (JSONObject, String) -> String?) -> Entry {
         func list(_ key: String) -> [String] {
-            (item[key]?.arrayValue ?? []).compactMap { $0.stringValue?.trimmingWhitespace() }.filter { !$0.isEmpty }
+            (item[key]?.arrayValue ?? []).compactMap { $0.stringValue.map(clean) }.filter { !$0.isEmpty }
         }
         var entry = Entry(title: "")
-        entry.url = text(item, "url")
+        entry.url = safeURL(text(item, "url"))
         entry.location = item["location"]?.objectValue.flatMap(place)
         let range = dateRange(start: text(item, "startDate"), end: text(item, "endDate"))
         entry.dates = range?.display
