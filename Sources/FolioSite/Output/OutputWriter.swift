@@ -72,6 +72,10 @@ struct OutputWriter: Sendable {
         switch output.source {
         case .render(let render):
             bytes = Array(render().utf8)
+        case .renderBytes(let render):
+            do throws(DiagnosticError) { bytes = try render() } catch {
+                return .failed(error.diagnostics.first ?? Diagnostic(path: output.path, message: "cannot render"))
+            }
         case .copy(let source):
             guard let data = FileIO.read(source.path) else {
                 return .failed(Diagnostic(path: source.path, message: "cannot read the file to copy it"))

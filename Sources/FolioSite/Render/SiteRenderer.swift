@@ -42,13 +42,14 @@ struct SiteRenderer: Sendable {
         outputs.append(Output(path: "robots.txt", fingerprint: context.fingerprint, source: .render {
             "User-agent: *\nAllow: /\n\nSitemap: \(context.permalink("sitemap.xml"))\n"
         }))
+        if let resume = model.resume { outputs += resumeOutputs(resume) }
         outputs += copies()
         return outputs
     }
 
     // MARK: - Pages
 
-    private func baseContext(for page: Page, withContent: Bool = true, pageNumber: Int = 1) -> [String: Any] {
+    func baseContext(for page: Page, withContent: Bool = true, pageNumber: Int = 1) -> [String: Any] {
         [
             "site": context.site.value,
             "page": context.page(page, withContent: withContent),
