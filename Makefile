@@ -46,6 +46,7 @@ demo: build
 
 bench: bench-deps
 	$(MAKE) build CONFIG=release
+	./bench/resume-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 
 # Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).

@@ -64,17 +64,47 @@ struct ResumeRenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "html, pdf, docx, txt, md, json or yaml.")
     var format: ResumeRenderer.Format = .html
 
+    @Flag(help: "Render every format (PDF only when Chromium is installed) into the folder given with -o.")
+    var all = false
+
     @OptionGroup var options: RenderOptions
+
+    func validate() throws {
+        if all, options.output == nil { throw ValidationError("--all needs -o FOLDER to write the files into") }
+    }
 
     func run() throws {
         do {
             let resume = try Resume.load(file: URL(fileURLWithPath: file), displayPath: file)
             for warning in resume.warnings { Terminal.printError(warning.description) }
+            if all { return try renderAll(resume) }
             try options.deliver(try options.renderer().render(resume, as: format), format: format, input: file)
         } catch let error as DiagnosticError {
             for diagnostic in error.diagnostics { Terminal.printError(diagnostic.description) }
             throw ExitCode.failure
         }
+    }
+}
+
+extension ResumeRenderCommand {
+    /// Every format into one folder; with FOLIO_TIMINGS=1, how long each took.
+    func renderAll(_ resume: Resume) throws {
+        let folder = URL(fileURLWithPath: options.output!)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let renderer = options.renderer()
+        let timings = ProcessInfo.processInfo.environment["FOLIO_TIMINGS"] == "1"
+        let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var total = 0.0
+        for format in ResumeRenderer.Format.allCases where format != .pdf || ChromiumPDF.executable != nil {
+            let start = DispatchTime.now()
+            let data = try renderer.render(resume, as: format)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+            if format != .pdf { total += ms }
+            try data.write(to: folder.appendingPathComponent("\(base).\(format.fileExtension)"))
+            if timings { Terminal.printError(String(format: "  %-5@ %8.2f ms", format.rawValue, ms)) }
+        }
+        if timings { Terminal.printError(String(format: "  all but pdf %8.2f ms", total)) }
+        Terminal.printError("Wrote \(base).* to \(folder.path)")
     }
 }
 
