@@ -6,10 +6,12 @@ SWIFT        ?= swift
 CONFIG       ?= debug
 SWIFT_FLAGS  ?=
 SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
+# Tests also render resumes to PDF with Chromium and read the text back with pdftotext.
+TEST_PKGS    := chromium poppler-utils
 BENCH_PKGS   := hugo
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps bench-deps build release test demo bench fuzz-crdt clean help
+.PHONY: check-docx all deps test-deps bench-deps build release test demo bench fuzz-crdt clean help
 
 all: build
 
@@ -24,6 +26,9 @@ help:
 deps:
 	@./scripts/install-packages $(SYSTEM_PKGS)
 
+test-deps:
+	@./scripts/install-packages $(TEST_PKGS)
+
 bench-deps:
 	@./scripts/install-packages $(SYSTEM_PKGS) $(BENCH_PKGS)
 
@@ -33,7 +38,7 @@ build: deps
 release:
 	$(MAKE) build CONFIG=release
 
-test: build
+test: build test-deps
 	FOLIO_BIN="$(BIN_DIR)/folio" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
 
 demo: build
@@ -42,8 +47,13 @@ demo: build
 
 bench: bench-deps
 	$(MAKE) build CONFIG=release
-	./bench/site-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	./bench/resume-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
+
+# Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
+check-docx: build
+	FOLIO_BIN="$(BIN_DIR)/folio" ./scripts/check-docx-libreoffice
 
 # The CRDT properties at fuzzing size: 100,000 scenarios each instead of make test's 1,000
 # (the SQLite store's, slower per scenario, 10,000).

@@ -48,7 +48,7 @@ struct StaticFiles: Sendable {
         var parts: [Substring] = []
         for part in decoded.split(separator: "/") {
             if part == "." { continue }
-            if part == ".." || part.hasPrefix(".") { return nil }
+            if part == ".." || (part.hasPrefix(".") && part != ".well-known") { return nil }
             parts.append(part)
         }
         let joined = parts.joined(separator: "/")

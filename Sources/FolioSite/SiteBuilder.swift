@@ -86,7 +86,13 @@ public struct SiteBuilder: Sendable {
                                     siteTitle: config.title).load()
         timings.lap("load content")
         var diagnostics = content.diagnostics
-        let (builtModel, modelProblems) = SiteModel.build(content: content, config: config, theme: theme)
+        var resume: SiteModel.SiteResume?
+        if let file = config.resume {
+            do throws(DiagnosticError) { resume = try Self.loadResume(file, site: site, config: config) } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        let (builtModel, modelProblems) = SiteModel.build(content: content, config: config, theme: theme, resume: resume)
         diagnostics += modelProblems
         guard diagnostics.isEmpty, let model = builtModel else {
             throw DiagnosticError(diagnostics.sorted { ($0.path, $0.line) < ($1.path, $1.line) })
@@ -97,6 +103,7 @@ public struct SiteBuilder: Sendable {
         let outputs = renderer.outputs()
         timings.lap("model and outputs")
         let linkProblems = LinkChecker(model: model, outputs: outputs, config: config, strict: options.strictLinks).check()
+        let notes = renderer.notes
         if options.strictLinks, !linkProblems.isEmpty { throw DiagnosticError(linkProblems) }
 
         timings.lap("link check")
@@ -105,7 +112,26 @@ public struct SiteBuilder: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Report(pages: model.allPages.count + model.tags.count + (model.tags.isEmpty ? 0 : 1),
                       filesWritten: result.written, filesUnchanged: result.unchanged, filesRemoved: result.removed,
-                      seconds: seconds, warnings: linkProblems, outputDirectory: output)
+                      seconds: seconds, warnings: notes + linkProblems, outputDirectory: output)
+    }
+
+    /// Reads the resume folio.yaml names; it must be inside the site folder.
+    static func loadResume(_ file: String, site: URL, config: SiteConfig) throws(DiagnosticError) -> SiteModel.SiteResume {
+        let location = config.resumeLocation
+        guard !file.hasPrefix("/"), !file.split(separator: "/").contains(".."), !file.isEmpty else {
+            throw DiagnosticError(Diagnostic(path: "folio.yaml", line: location.line, column: location.column,
+                                             message: "resume \"\(file)\" must be a file inside the site folder, like resume.yaml"))
+        }
+        let url = site.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DiagnosticError(Diagnostic(path: "folio.yaml", line: location.line, column: location.column,
+                                             message: "resume \"\(file)\" does not exist in the site folder"))
+        }
+        let resume = try Resume.load(file: url, displayPath: file)
+        var fingerprint = Fingerprint()
+        fingerprint.add(FileIO.read(url.path) ?? [])
+        let page = Page.generated(kind: .resume, title: "Resume", urlPath: "resume/")
+        return SiteModel.SiteResume(resume: resume, page: page, fingerprint: fingerprint)
     }
 
     /// The output folder may not be the site itself, hold it, or sit among its sources.

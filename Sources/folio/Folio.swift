@@ -12,8 +12,8 @@ struct Folio: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self,
-            ResumeCommand.self, AppCommand.self, SearchCommand.self,
+            BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self,
+            AppCommand.self, SearchCommand.self,
         ]
     )
 }

@@ -21,7 +21,11 @@ struct BuildOutputTests {
         let files = Files.all(under: out)
 
         // Pages: home, each published content page, section lists with their page/N/, tags.
-        let pages = expected.htmlPages()
+        // folio.yaml `resume: resume.yaml` adds /resume/ and the resume's formats.
+        let pages = expected.htmlPages() + ["resume/index.html"]
+        for format in ["docx", "txt", "md", "json"] {
+            #expect(files.contains("resume/resume.\(format)"), "missing resume/resume.\(format)")
+        }
         for page in pages {
             #expect(files.contains(page), "missing \(page)")
         }
@@ -30,7 +34,7 @@ struct BuildOutputTests {
         #expect(pages.contains("posts/page/2/index.html"), "the example has more posts than fit on one list page")
         #expect(!expected.tagSlugs().isEmpty && pages.contains("tags/index.html"))
         // The summary counts content pages, section lists, tag pages and the tags index.
-        #expect(summary.pages == expected.published(drafts: false).count + expected.tagSlugs().count + 1)
+        #expect(summary.pages == expected.published(drafts: false).count + expected.tagSlugs().count + 1 + 1)
 
         // Fixed outputs.
         for file in ["sitemap.xml", "atom.xml", "posts/atom.xml", "robots.txt", "404.html"] {

@@ -126,6 +126,18 @@ import Testing
         #expect(data == files["index.html"])
     }
 
+    @Test func wellKnownFilesAreCopiedButOtherHiddenFilesAreNot() throws {
+        let site = try basicSite()
+        defer { site.remove() }
+        try site.write("static/.well-known/security.txt", "Contact: mailto:ada@example.com\n")
+        try site.write("static/.DS_Store", "junk")
+        try site.write("static/.git/config", "secret")
+        _ = try builder(site).build()
+        let files = try TestSite.files(under: site.url.appendingPathComponent("public"))
+        #expect(files[".well-known/security.txt"] != nil)
+        #expect(files[".DS_Store"] == nil && files[".git/config"] == nil)
+    }
+
     @Test func noGzipWritesNoGzFiles() throws {
         let site = try basicSite()
         defer { site.remove() }

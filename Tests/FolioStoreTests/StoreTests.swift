@@ -118,10 +118,12 @@ func configuration(site: UInt64, now: UInt64 = 1_700_000_000_000) -> Store.Confi
         #expect { try store.apply([otherKind]) } throws: { String(describing: $0).contains("is held as a application") }
         var otherParent = good
         otherParent.parent = RecordID(high: 5, low: 5)
-        #expect { try store.apply([Self.change("role", "x", ms: 9), otherParent]) } throws: {
+        var bystander = Self.change("company", "Other", ms: 9)
+        bystander.record = RecordID(high: 6, low: 6)
+        #expect { try store.apply([bystander, otherParent]) } throws: {
             String(describing: $0).contains("another parent")
         }
-        #expect(try store.record(Self.app)?["role"] == nil, "nothing of the refused batch stays")
+        #expect(try store.record(bystander.record) == nil, "nothing of the refused batch stays")
     }
 
     @Test func changesSinceAVersionAndClockAdvance() throws {

@@ -61,6 +61,12 @@ public struct SiteConfig: Sendable {
     public var gzip = true
     /// Entries in each Atom feed.
     public var feedLimit = 20
+    /// A JSON Resume file (relative to the site) to publish at /resume/ in every format.
+    public var resume: String?
+    /// Where `resume:` is written, for errors about the file it names.
+    var resumeLocation = (line: 0, column: 0)
+    /// The resume design for PDF (and a theme without a `resume` layout); default: the theme's.
+    public var resumeDesign: String?
     /// Anything under `params:`, for templates.
     public var params: [String: Any] {
         get { paramsBox.value }
@@ -145,7 +151,9 @@ extension SiteConfig {
             case "params":
                 config.params = YAMLReader.plain(value) as? [String: Any] ?? [:]
             case "resume":
-                break  // read by the resume renderers
+                config.resume = try reader.string(value, key: key)
+                config.resumeLocation = (value.mark?.line ?? 0, value.mark?.column ?? 0)
+            case "resumeDesign": config.resumeDesign = try reader.string(value, key: key)
             default:
                 throw DiagnosticError(reader.error(keyNode, "unknown setting '\(key)'; put custom values under 'params:'"))
             }

@@ -1,5 +1,9 @@
 import FolioCore
+import CoreFoundation  // struct stat is attributed to it once ZIPFoundation is linked
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What parsing one content file produced; cached between builds.
 struct ParsedFile: Sendable {
@@ -32,7 +36,7 @@ struct ContentCache: Sendable {
 
     /// The file's size and modification time, or nil if it cannot be read.
     static func stamp(of path: String) -> Stamp? {
-        var info = stat()
+        var info = Glibc.stat()
         guard stat(path, &info) == 0 else { return nil }
         return Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }

@@ -6,7 +6,7 @@ import FolioCore
 /// copying it (sorting 10,000 structs of this size showed up in profiles).
 public final class Page: Sendable {
     public enum Kind: String, Sendable {
-        case home, page, section, tag, tags, notFound = "404"
+        case home, page, section, tag, tags, resume, notFound = "404"
     }
 
     public let kind: Kind

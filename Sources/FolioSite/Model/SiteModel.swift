@@ -29,7 +29,16 @@ struct SiteModel: Sendable {
         var target: Page
     }
 
+    /// The resume named by folio.yaml `resume:`, published at /resume/.
+    struct SiteResume: Sendable {
+        var resume: Resume
+        var page: Page
+        /// Hash of the resume file.
+        var fingerprint: Fingerprint
+    }
+
     var home: Page
+    var resume: SiteResume?
     var regularPages: [Page]
     var sections: [Section]
     var tags: [Tag]
@@ -38,7 +47,7 @@ struct SiteModel: Sendable {
 
     /// Every page that gets a URL, for link checking and the sitemap.
     var allPages: [Page] {
-        [home] + sections.map(\.page) + regularPages
+        [home] + sections.map(\.page) + regularPages + (resume.map { [$0.page] } ?? [])
     }
 
     /// Every dated regular page, newest first.
@@ -72,7 +81,8 @@ struct SiteModel: Sendable {
 
 extension SiteModel {
     /// Assembles the model from loaded content; returns every problem found.
-    static func build(content: ContentLoader.Result, config: SiteConfig, theme: Theme) -> (SiteModel?, [Diagnostic]) {
+    static func build(content: ContentLoader.Result, config: SiteConfig, theme: Theme,
+                      resume: SiteResume? = nil) -> (SiteModel?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var home = Page.generated(kind: .home, title: config.title, urlPath: "")
         var sectionPages: [String: Page] = [:]
@@ -135,6 +145,7 @@ extension SiteModel {
         }
 
         var model = SiteModel(home: home, regularPages: regular, sections: sections, tags: tags, aliases: [], resources: resources)
+        model.resume = resume
         var claims = URLClaims()
         diagnostics += claims.claimPages(model)
         let (aliases, aliasProblems) = claims.aliases(for: regular + sections.map(\.page) + [home])
@@ -160,7 +171,10 @@ private struct URLClaims {
 
     mutating func claimPages(_ model: SiteModel) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        func owner(_ page: Page) -> String { page.sourcePath.isEmpty ? "the \(page.kind.rawValue) page /\(page.urlPath)" : page.sourcePath }
+        func owner(_ page: Page) -> String {
+            if page.kind == .resume { return "the resume page /resume/ (folio.yaml resume:)" }
+            return page.sourcePath.isEmpty ? "the \(page.kind.rawValue) page /\(page.urlPath)" : page.sourcePath
+        }
         for page in model.allPages {
             if let problem = claim(page.urlPath + "index.html", by: owner(page)) { problems.append(problem) }
         }

@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// One file of the built site.
@@ -7,6 +8,8 @@ struct Output: Sendable {
         case render(@Sendable () -> String)
         /// Copied from a file of the site or theme.
         case copy(URL)
+        /// Binary output made on demand (PDF, DOCX); a thrown diagnostic fails the build.
+        case renderBytes(@Sendable () throws(DiagnosticError) -> [UInt8])
     }
 
     /// Relative to the output folder, `/`-separated.

@@ -61,15 +61,21 @@ struct OutputWriter: Sendable {
     private func write(_ output: Output, previous: String?, gzip: Bool) -> Outcome {
         let target = outputDirectory.path + "/" + output.path  // URL.appendingPathComponent is slow at this volume
         let compress = gzip && output.isCompressible
-        let fingerprint = output.fingerprint?.hex
-        if let fingerprint, fingerprint == previous, Self.exists(target),
-           !compress || Self.exists(target + ".gz") {
+        // The manifest records whether a .gz was written ("z"), so switching gzip on or
+        // off rewrites the file and adds or removes its .gz instead of leaving a stale one.
+        let mode = compress ? "z" : ""
+        let fingerprint = output.fingerprint.map { $0.hex + mode }
+        if let fingerprint, fingerprint == previous, Self.exists(target) {
             return .skipped(fingerprint)
         }
         let bytes: [UInt8]
         switch output.source {
         case .render(let render):
             bytes = Array(render().utf8)
+        case .renderBytes(let render):
+            do throws(DiagnosticError) { bytes = try render() } catch {
+                return .failed(error.diagnostics.first ?? Diagnostic(path: output.path, message: "cannot render"))
+            }
         case .copy(let source):
             guard let data = FileIO.read(source.path) else {
                 return .failed(Diagnostic(path: source.path, message: "cannot read the file to copy it"))
@@ -80,17 +86,19 @@ struct OutputWriter: Sendable {
         let recorded = fingerprint ?? {
             var hash = Fingerprint()
             hash.add(bytes)
-            return hash.hex
+            return hash.hex + mode
         }()
         if recorded == previous || fingerprint == nil,
            let existing = FileIO.read(target), existing == bytes,
-           !compress || Self.exists(target + ".gz") {
+           compress == Self.exists(target + ".gz") {
             return .skipped(recorded)
         }
         do throws(FileIO.WriteError) {
             try FileIO.write(bytes, to: target)
             if compress, let compressed = Gzip.compress(bytes) {
                 try FileIO.write(compressed, to: target + ".gz")
+            } else if !compress {
+                unlink(target + ".gz")
             }
         } catch {
             return .failed(Diagnostic(path: target, message: "cannot write: \(error)"))

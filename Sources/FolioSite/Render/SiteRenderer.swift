@@ -42,13 +42,14 @@ struct SiteRenderer: Sendable {
         outputs.append(Output(path: "robots.txt", fingerprint: context.fingerprint, source: .render {
             "User-agent: *\nAllow: /\n\nSitemap: \(context.permalink("sitemap.xml"))\n"
         }))
+        if let resume = model.resume { outputs += resumeOutputs(resume) }
         outputs += copies()
         return outputs
     }
 
     // MARK: - Pages
 
-    private func baseContext(for page: Page, withContent: Bool = true, pageNumber: Int = 1) -> [String: Any] {
+    func baseContext(for page: Page, withContent: Bool = true, pageNumber: Int = 1) -> [String: Any] {
         [
             "site": context.site.value,
             "page": context.page(page, withContent: withContent),
@@ -251,19 +252,23 @@ struct SiteRenderer: Sendable {
         return fingerprint
     }
 
-    /// Every regular file under `directory` (not following links out of it), by relative path.
+    /// Every regular file under `directory` by relative path. Symbolic links are not
+    /// followed (they could lead out of the site); hidden files are left out except
+    /// `.well-known/` (security.txt and friends) and `.htaccess`.
     static func files(under directory: URL) -> [(String, URL)] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else { return [] }
-        let root = directory.standardizedFileURL.path + "/"
         var result: [(String, URL)] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(root) else { continue }
-            result.append((String(path.dropFirst(root.count)), url))
+        func walk(_ path: String, _ relative: String) {
+            for entry in FileIO.list(path, includeHidden: true) {
+                if entry.name.hasPrefix("."), entry.name != ".well-known", entry.name != ".htaccess" { continue }
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory {
+                    walk(path + "/" + entry.name, child)
+                } else {
+                    result.append((child, URL(fileURLWithPath: path + "/" + entry.name)))
+                }
+            }
         }
+        walk(directory.path, "")
         return result
     }
 }

@@ -1,3 +1,6 @@
+import FolioCore
+import Foundation
+
 /// Escaping for text placed in HTML, XML and JSON inside `<script>`.
 enum Escape {
     /// Escapes `& < > " '` so text is safe in element content and quoted attributes.
@@ -33,28 +36,10 @@ enum Escape {
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>`:
     /// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so `</script>` cannot close it.
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        // In JSON text these three can only stand inside strings, so replacing them is safe.
+        JSONValue.string(text).encoded()
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
     }
 }

@@ -1,3 +1,4 @@
+import CoreFoundation  // struct stat is attributed to it once ZIPFoundation is linked
 import Foundation
 
 #if canImport(Glibc)
@@ -79,7 +80,7 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
+        var info = Glibc.stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
@@ -105,9 +106,9 @@ extension FileIO {
         var isDirectory: Bool
     }
 
-    /// The entries of a folder, sorted by name, without hidden entries and without
-    /// symbolic links (a link could lead out of the site's folder).
-    static func list(_ path: String) -> [DirectoryEntry] {
+    /// The entries of a folder, sorted by name, without symbolic links (a link could lead
+    /// out of the site's folder) and, unless asked for, without hidden entries.
+    static func list(_ path: String, includeHidden: Bool = false) -> [DirectoryEntry] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
@@ -115,10 +116,10 @@ extension FileIO {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!includeHidden && name.hasPrefix(".")) { continue }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
-                var info = stat()
+                var info = Glibc.stat()
                 guard lstat(path + "/" + name, &info) == 0 else { continue }
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
             }

@@ -1,4 +1,4 @@
-import CZlib
+import CFolioZlib
 
 /// gzip (RFC 1952) compression with zlib, for the `.gz` files written beside outputs.
 enum Gzip {

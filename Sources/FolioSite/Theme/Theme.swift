@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     public var name: String
     public var directory: URL
     public var description: String
+    /// The resume design theme.yaml names (`resume: modern`), if any.
+    public var resumeDesign: String?
     let library: MustacheLibrary
     /// Names of the layouts (not partials) available.
     public let layouts: Set<String>
@@ -74,17 +76,18 @@ public struct ThemeLoader: Sendable {
             throw DiagnosticError(Diagnostic(path: collector.display(directory.appendingPathComponent("layouts/\(required).mustache")),
                                              message: "theme '\(name)' has no '\(required)' layout; every theme needs \(Theme.requiredLayouts.joined(separator: ", "))"))
         }
-        let description = (try? String(contentsOf: directory.appendingPathComponent("theme.yaml"), encoding: .utf8))
-            .flatMap { Self.descriptionLine(in: $0) } ?? ""
+        let themeYAML = (try? String(contentsOf: directory.appendingPathComponent("theme.yaml"), encoding: .utf8)) ?? ""
         return Theme(
-            name: name, directory: directory, description: description, library: library, layouts: layouts,
+            name: name, directory: directory, description: Self.value("description", in: themeYAML) ?? "",
+            resumeDesign: Self.value("resume", in: themeYAML), library: library, layouts: layouts,
             assetDirectories: [directory.appendingPathComponent("assets"), siteDirectory.appendingPathComponent("assets")],
             fingerprint: fingerprint)
     }
 
-    private static func descriptionLine(in yaml: String) -> String? {
-        yaml.split(separator: "\n").first { $0.hasPrefix("description:") }
-            .map { String($0.dropFirst("description:".count)).trimmingWhitespace() }
+    /// A top-level `key: value` line of theme.yaml.
+    private static func value(_ key: String, in yaml: String) -> String? {
+        yaml.split(separator: "\n").first { $0.hasPrefix(key + ":") }
+            .map { String($0.dropFirst(key.count + 1)).trimmingWhitespace() }
     }
 }
 

@@ -37,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.includeDrafts = !noDrafts
         configuration.themeDirectories = themeDirs.map { URL(fileURLWithPath: $0) }
         configuration.log = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-        try await PreviewServer(configuration: configuration).run()
+        do {
+            try await PreviewServer(configuration: configuration).run()
+        } catch where "\(error)".contains("Address already in use") {
+            Terminal.printError("error: port \(port) on 127.0.0.1 is already in use; choose another with --port (0 picks a free one)")
+            throw ExitCode.failure
+        }
     }
 }
