@@ -89,13 +89,19 @@ public struct Store: Sendable {
     }
 
     /// Runs `body` in one write transaction with the replica's clock and version.
-    func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction with the replica's clock and version; with
+    /// `dryRun`, everything it wrote is rolled back.
+    func write<T>(dryRun: Bool = false, _ body: (inout Transaction) throws -> T) throws -> T {
         do {
-            return try writer.write { db in
-                var transaction = try Transaction(db: db, configuration: configuration)
-                let result = try body(&transaction)
-                try transaction.finish()
-                return result
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    var transaction = try Transaction(db: db, configuration: configuration)
+                    result = try body(&transaction)
+                    try transaction.finish()
+                    return dryRun ? .rollback : .commit
+                }
+                return result!
             }
         } catch {
             throw StoreError.database(error)

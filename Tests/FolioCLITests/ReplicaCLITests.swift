@@ -36,6 +36,8 @@ struct ReplicaCLITests {
         let cli = try ReplicaCLI()
         defer { cli.remove() }
         try cli.run(["resume", "import", ReplicaCLI.sampleResume.path, "--name", "main"])
+        let dry = try cli.run(["resume", "set", "main", "work[0].position", "Staff Engineer", "--dry-run"])
+        #expect(dry.stdout.hasPrefix("Would update resume main: 1 change (dry run; nothing written)."), "\(dry)")
         let set = try cli.run(["resume", "set", "main", "work[0].position", "Staff Engineer"])
         #expect(set.stdout.contains(#"work[0].position: "Senior Engineer" -> "Staff Engineer""#), "\(set)")
         let append = try cli.run(["resume", "set", "main", "work[0].highlights[2]", "Hired five engineers"])

@@ -40,13 +40,14 @@ extension Store {
                 sql += " AND f_status = ?"
                 arguments = [JSONValue.string(status).encoded()]
             }
+            // Columns by index: looking them up by name costs more than the query here.
             return try Row.fetchAll(db, sql: sql + " ORDER BY f_date DESC, id DESC", arguments: arguments).compactMap { row in
-                guard let id = RecordID(data: row["id"]) else { return nil }
-                func text(_ column: String) -> String? {
+                guard let id = RecordID(data: row[0]) else { return nil }
+                func text(_ column: Int) -> String? {
                     (row[column] as String?).flatMap { try? JSONText.decode($0) }?.stringValue
                 }
-                return ApplicationSummary(id: id, company: text("f_company") ?? "", role: text("f_role") ?? "",
-                                          status: text("f_status") ?? "", date: text("f_date") ?? "", url: text("f_url"))
+                return ApplicationSummary(id: id, company: text(1) ?? "", role: text(2) ?? "",
+                                          status: text(3) ?? "", date: text(4) ?? "", url: text(5))
             }
         }
     }

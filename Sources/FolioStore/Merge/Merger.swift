@@ -191,6 +191,11 @@ enum JSONText {
     }
 
     static func decode(_ text: String) throws -> JSONValue {
+        // Fast path: text without escapes, the common case, needs no parser.
+        let utf8 = text.utf8
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.dropFirst().dropLast().contains(where: { $0 == 0x5C || $0 == 0x22 }) {
+            return .string(String(text.dropFirst().dropLast()))
+        }
         do { return try JSONParser.parse(text, path: "replica").0 } catch {
             throw StoreError.invalid("a stored value is not JSON: \(text.prefix(60))")
         }
@@ -203,8 +208,12 @@ extension RecordID {
 
     /// The id from a blob column.
     init?(data: Data?) {
-        guard let data else { return nil }
-        self.init(bytes: data)
+        guard let data, data.count == 16 else { return nil }
+        let (high, low) = data.withUnsafeBytes { buffer in
+            (UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+        self.init(high: high, low: low)
     }
 }
 

@@ -18,12 +18,13 @@ public struct ResumeSummary: Sendable, Hashable {
 
 extension Store {
     /// Writes a JSON Resume document as the resume `name`: creates it, or writes only what
-    /// differs from what is held (so importing the same file twice changes nothing).
+    /// differs from what is held (so importing the same file twice changes nothing). With
+    /// `dryRun`, reports the changes and writes nothing.
     @discardableResult
-    public func writeResume(_ document: JSONValue, name: String) throws -> ResumeChanges {
+    public func writeResume(_ document: JSONValue, name: String, dryRun: Bool = false) throws -> ResumeChanges {
         guard case .object = document else { throw StoreError.invalid("a resume must be a JSON object") }
         let target = ResumeTree(element: document)
-        return try write { transaction in
+        return try write(dryRun: dryRun) { transaction in
             var differ = ResumeDiffer()
             var created = false
             let id: RecordID
@@ -47,8 +48,8 @@ extension Store {
 
     /// Writes a validated `Resume` (see `writeResume(_:name:)`).
     @discardableResult
-    public func importResume(_ resume: Resume, name: String) throws -> ResumeChanges {
-        try writeResume(resume.json, name: name)
+    public func importResume(_ resume: Resume, name: String, dryRun: Bool = false) throws -> ResumeChanges {
+        try writeResume(resume.json, name: name, dryRun: dryRun)
     }
 
     /// The resume `name` as a JSON Resume document: list items in position order, deleted

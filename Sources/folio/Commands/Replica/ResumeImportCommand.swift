@@ -17,6 +17,9 @@ struct ResumeImportCommand: ParsableCommand {
     @Option(help: "The resume's name in the replica (default: the file name without its extension).")
     var name: String?
 
+    @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.")
+    var dryRun = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -25,20 +28,21 @@ struct ResumeImportCommand: ParsableCommand {
         let resume = try Replica.run { try Resume.load(file: url, displayPath: file) }
         for warning in resume.warnings { Terminal.printError(warning.description) }
         let store = try storeOptions.open()
-        let changes = try Replica.run { try store.importResume(resume, name: resumeName) }
-        ResumeReport.print(changes, name: resumeName)
+        let changes = try Replica.run { try store.importResume(resume, name: resumeName, dryRun: dryRun) }
+        ResumeReport.print(changes, name: resumeName, dryRun: dryRun)
     }
 }
 
 /// What a resume write changed, in words.
 enum ResumeReport {
-    static func print(_ changes: ResumeChanges, name: String) {
+    static func print(_ changes: ResumeChanges, name: String, dryRun: Bool = false) {
         if changes.created {
-            Swift.print("Created resume \(name) (\(changes.id)).")
+            Swift.print(dryRun ? "Would create resume \(name) (dry run; nothing written)." : "Created resume \(name) (\(changes.id)).")
         } else if changes.lines.isEmpty {
             Swift.print("Resume \(name) is up to date; nothing changed.")
         } else {
-            Swift.print("Updated resume \(name): \(changes.lines.count) change\(changes.lines.count == 1 ? "" : "s").")
+            let count = "\(changes.lines.count) change\(changes.lines.count == 1 ? "" : "s")"
+            Swift.print(dryRun ? "Would update resume \(name): \(count) (dry run; nothing written)." : "Updated resume \(name): \(count).")
             for line in changes.lines { Swift.print("  \(line)") }
         }
     }

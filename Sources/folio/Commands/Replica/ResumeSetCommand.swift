@@ -23,6 +23,9 @@ struct ResumeSetCommand: ParsableCommand {
     @Flag(help: "Read VALUE as JSON (a number, a list, an object, null to remove).")
     var json = false
 
+    @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.")
+    var dryRun = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -47,8 +50,8 @@ struct ResumeSetCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let resume = try Replica.run { try Resume(json: updated, path: "\(name): \(path)") }
-        let changes = try Replica.run { try store.importResume(resume, name: name) }
-        ResumeReport.print(changes, name: name)
+        let changes = try Replica.run { try store.importResume(resume, name: name, dryRun: dryRun) }
+        ResumeReport.print(changes, name: name, dryRun: dryRun)
     }
 }
 

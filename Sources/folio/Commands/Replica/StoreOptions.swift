@@ -52,18 +52,31 @@ enum Table {
     /// Rows under a header, columns padded to their widest cell; the last column is not padded.
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        let counts = all.map { $0.map(\.count) }
+        let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
+        var output = ""
+        for (row, rowCounts) in zip(all, counts) {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line += "  " }
+                line += cell
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - rowCounts[index]) }
+            }
+            while line.last == " " { line.removeLast() }
+            output += line + "\n"
+        }
+        return output
     }
 
     /// The shortest prefixes (at least 8 hex digits) that tell these ids apart, like git's.
     static func shortIDs(_ hexes: [String]) -> [String] {
+        // Neighbours in sorted order share the longest prefixes.
+        let sorted = hexes.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         var length = 8
-        while length < 32, Set(hexes.map { $0.prefix(length) }).count < Set(hexes).count { length += 1 }
+        for (left, right) in zip(sorted, sorted.dropFirst()) where left != right {
+            let common = zip(left, right).prefix { $0 == $1 }.count
+            length = max(length, common + 1)
+        }
         return hexes.map { String($0.prefix(length)) }
     }
 }
