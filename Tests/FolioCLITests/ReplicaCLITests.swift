@@ -72,6 +72,8 @@ struct ReplicaCLITests {
         #expect(broken.stderr.contains("main.yaml:") && broken.stderr.contains("Nothing was changed"), "\(broken)")
         #expect(try cli.run(["resume", "export", "main"]).stdout == before)
 
+        let noEditor = try cli.run(["resume", "edit", "main"], environment: ["EDITOR": "", "VISUAL": ""])
+        #expect(noEditor.status == 1 && noEditor.stderr.contains("set $EDITOR"), "\(noEditor)")
         let unchanged = try cli.run(["resume", "edit", "main"], environment: ["EDITOR": "true", "VISUAL": ""])
         #expect(unchanged.stdout.hasPrefix("No changes"), "\(unchanged)")
     }

@@ -58,7 +58,12 @@ struct ResumeEditCommand: ParsableCommand {
 enum Editor {
     static func open(_ file: URL) throws {
         let environment = ProcessInfo.processInfo.environment
-        let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let chosen = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        if chosen == nil, isatty(STDIN_FILENO) == 0 {
+            Terminal.printError("error: no editor: set $EDITOR (or $VISUAL); without a terminal, vi cannot run. Nothing was changed.")
+            throw ExitCode.failure
+        }
+        let command = chosen ?? "vi"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor setting may carry arguments ("code --wait"); the shell splits them.
