@@ -11,7 +11,7 @@ TEST_PKGS    := chromium poppler-utils
 BENCH_PKGS   := hugo
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: check-docx all deps test-deps bench-deps build release test demo bench clean help
+.PHONY: check-docx all deps test-deps bench-deps build release test demo bench fuzz-crdt clean help
 
 all: build
 
@@ -19,6 +19,7 @@ help:
 	@echo "make demo    install system packages, build, publish Sites/example to Sites/example/public"
 	@echo "make test    install system packages, build, run every test"
 	@echo "make bench   build in release mode and run the benchmarks (installs hugo for comparison)"
+	@echo "make fuzz-crdt  run 100,000 random convergence scenarios per CRDT property (release build)"
 	@echo "make clean   remove build output"
 
 # Install whatever system package is missing. dpkg-query tells what is there.
@@ -49,10 +50,16 @@ bench: bench-deps
 	$(MAKE) build CONFIG=release
 	./bench/resume-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
 
 # Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
 check-docx: build
 	FOLIO_BIN="$(BIN_DIR)/folio" ./scripts/check-docx-libreoffice
+
+# The CRDT properties at fuzzing size: 100,000 scenarios each instead of make test's 1,000
+# (the SQLite store's, slower per scenario, 10,000).
+fuzz-crdt: deps
+	FOLIO_CRDT_SCENARIOS=100000 FOLIO_STORE_SCENARIOS=10000 $(SWIFT) test -c release $(SWIFT_FLAGS) --filter 'FolioCRDTTests.ConvergenceProperties|FolioStoreTests.StoreConvergenceProperties'
 
 clean:
 	rm -rf .build Sites/example/public bench/work

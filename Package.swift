@@ -14,12 +14,16 @@ let package = Package(
         .executable(name: "folio", targets: ["folio"]),
         .library(name: "FolioCore", targets: ["FolioCore"]),
         .library(name: "FolioSite", targets: ["FolioSite"]),
+        .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
+        .library(name: "FolioStore", targets: ["FolioStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -32,6 +36,18 @@ let package = Package(
 
         // Libraries, lightest first.
         .target(name: "FolioCore", swiftSettings: swiftSettings),
+        .target(name: "FolioCRDT", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        // Convergence scenarios shared by the CRDT and store tests (test support only).
+        .target(name: "FolioCRDTTesting", dependencies: ["FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FolioStore",
+            dependencies: [
+                "FolioCore", "FolioCRDT",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -62,14 +78,37 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "folio-replica-bench",
+            dependencies: ["FolioCore", "FolioCRDT", "FolioStore"],
+            swiftSettings: swiftSettings
+        ),
+
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FolioCRDTTests",
+            dependencies: [
+                "FolioCRDT", "FolioCRDTTesting", "FolioCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioStoreTests",
+            dependencies: [
+                "FolioStore", "FolioCRDT", "FolioCRDTTesting", "FolioCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

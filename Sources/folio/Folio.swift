@@ -11,6 +11,9 @@ struct Folio: AsyncParsableCommand {
         with live reload using `folio serve my-site`.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self]
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self,
+            AppCommand.self, SearchCommand.self,
+        ]
     )
 }

@@ -6,8 +6,17 @@ import Foundation
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Work with resumes in the JSON Resume format.",
-        subcommands: [ResumeRenderCommand.self]
+        abstract: "Work with resumes in the JSON Resume format: render files, and keep resumes in the local replica.",
+        discussion: """
+        `render` works on a file. The other subcommands work on resumes kept in the local replica \
+        (see --store), where edits from several devices merge field by field and importing a file \
+        again writes only what changed.
+        """,
+        subcommands: [
+            ResumeRenderCommand.self, ResumeImportCommand.self, ResumeExportCommand.self, ResumeListCommand.self,
+            ResumeShowCommand.self, ResumeEditCommand.self, ResumeSetCommand.self, ResumeSnapshotCommand.self,
+            ResumeHistoryCommand.self, ResumeRemoveCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,34 @@
+/// A Hybrid Logical Clock reading: 48 bits of Unix milliseconds and a 16-bit counter, packed
+/// into one 64-bit number so that comparing stamps is comparing numbers.
+///
+/// Written as 16 lowercase hex digits (`0190f3a45b6c0003`): text order equals time order, and
+/// the value survives JSON, whose numbers stop being exact at 2^53.
+public struct HybridTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `milliseconds << 16 | counter`.
+    public let rawValue: UInt64
+
+    /// The largest stamp that fits SQLite's signed 64-bit integers (the year 6429).
+    public static let maximum = HybridTimestamp(rawValue: UInt64(Int64.max))
+    public static let zero = HybridTimestamp(rawValue: 0)
+
+    public init(rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    public init(milliseconds: UInt64, counter: UInt16) {
+        self.rawValue = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(counter)
+    }
+
+    public var milliseconds: UInt64 { rawValue >> 16 }
+    public var counter: UInt16 { UInt16(truncatingIfNeeded: rawValue) }
+
+    /// Parses 16 hex digits; nil otherwise or when past `maximum`.
+    public init?(parsing text: String) {
+        guard let value = Hex.parse(text, width: 16), value <= Self.maximum.rawValue else { return nil }
+        self.rawValue = value
+    }
+
+    public var description: String { Hex.string(rawValue, width: 16) }
+
+    public static func < (lhs: HybridTimestamp, rhs: HybridTimestamp) -> Bool { lhs.rawValue < rhs.rawValue }
+}

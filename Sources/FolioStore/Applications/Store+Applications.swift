@@ -1,0 +1,162 @@
+import FolioCore
+import FolioCRDT
+import Foundation
+import GRDB
+
+extension Store {
+    /// Records an application with its first event; with `resume`, a snapshot of that
+    /// resume is taken and linked (what was sent); with `postingText`, a posting record.
+    @discardableResult
+    public func addApplication(_ draft: ApplicationDraft) throws -> ApplicationSummary {
+        try write { transaction in
+            let date = draft.date ?? Dates.day(milliseconds: transaction.clock.now())
+            let id = transaction.newID()
+            var fields: [String: JSONValue] = ["company": .string(draft.company), "role": .string(draft.role),
+                                               "status": .string(draft.status), "date": .string(date)]
+            if let url = draft.url { fields["url"] = .string(url) }
+            if let resume = draft.resume {
+                let snapshot = try Snapshots.take(resume, tag: "\(draft.company) \(draft.role)", transaction: &transaction)
+                fields["snapshot"] = .string(snapshot.id.description)
+            }
+            if let text = draft.postingText {
+                let posting = transaction.newID()
+                try transaction.write(RecordWrites.creation(id: posting, kind: .posting, parent: nil, position: nil, fields: [
+                    "title": .string(draft.role), "company": .string(draft.company), "text": .string(text),
+                ].merging(draft.url.map { ["url": JSONValue.string($0)] } ?? [:]) { $1 }))
+                fields["posting"] = .string(posting.description)
+            }
+            try transaction.write(RecordWrites.creation(id: id, kind: .application, parent: nil, position: nil, fields: fields))
+            try Applications.addEvent(to: id, type: draft.status, date: date, note: nil, transaction: &transaction)
+            return ApplicationSummary(id: id, company: draft.company, role: draft.role, status: draft.status, date: date, url: draft.url)
+        }
+    }
+
+    /// Visible applications, newest first; optionally only those with `status`.
+    public func applications(status: String? = nil) throws -> [ApplicationSummary] {
+        try read { db in
+            var sql = "SELECT id, f_company, f_role, f_status, f_date, f_url FROM application WHERE cl % 2 = 1"
+            var arguments: StatementArguments = []
+            if let status {
+                sql += " AND f_status = ?"
+                arguments = [JSONValue.string(status).encoded()]
+            }
+            // Columns by index: looking them up by name costs more than the query here.
+            return try Row.fetchAll(db, sql: sql + " ORDER BY f_date DESC, id DESC", arguments: arguments).compactMap { row in
+                guard let id = RecordID(data: row[0]) else { return nil }
+                func text(_ column: Int) -> String? {
+                    (row[column] as String?).flatMap { try? JSONText.decode($0) }?.stringValue
+                }
+                return ApplicationSummary(id: id, company: text(1) ?? "", role: text(2) ?? "",
+                                          status: text(3) ?? "", date: text(4) ?? "", url: text(5))
+            }
+        }
+    }
+
+    /// The application whose id starts with `prefix` (hex digits, dashes optional).
+    public func application(_ prefix: String) throws -> ApplicationDetail {
+        try read { db in
+            let id = try Applications.resolve(prefix, db)
+            return try Applications.detail(id, db)
+        }
+    }
+
+    /// Moves an application to `status`, recording a dated event (with an optional note).
+    public func moveApplication(_ prefix: String, to status: String, date: String? = nil, note: String? = nil) throws {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            let day = date ?? Dates.day(milliseconds: transaction.clock.now())
+            try transaction.write([LocalWrite(record: id, kind: .application, parent: nil, field: "status", value: .string(status))])
+            try Applications.addEvent(to: id, type: status, date: day, note: note, transaction: &transaction)
+        }
+    }
+
+    /// Adds a note to an application.
+    public func addNote(_ prefix: String, text: String) throws {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            let note = transaction.newID()
+            let last = try Records.children(of: id, kind: .note, transaction.db).last?.position
+            try transaction.write(RecordWrites.creation(id: note, kind: .note, parent: id,
+                                                        position: transaction.position(between: last, and: nil),
+                                                        fields: ["text": .string(text)]))
+        }
+    }
+
+    /// Deletes an application (a tombstone; its events and notes are hidden with it).
+    public func removeApplication(_ prefix: String) throws -> RecordID {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            let state = try Records.require(id, transaction.db)
+            if let write = RecordWrites.alive(state, false) { try transaction.write([write]) }
+            return id
+        }
+    }
+}
+
+/// Application reads and writes inside a transaction.
+enum Applications {
+    /// The one visible application whose id starts with `prefix`.
+    static func resolve(_ prefix: String, _ db: Database) throws -> RecordID {
+        let digits = prefix.lowercased().filter { $0 != "-" }
+        guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else {
+            throw StoreError.invalid("\"\(prefix)\" is not an application id (hex digits, as `folio app list` shows)")
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, f_company, f_role FROM application WHERE cl % 2 = 1 AND hex(id) LIKE ? ESCAPE '\\' ORDER BY id
+            """, arguments: [digits.uppercased() + "%"])
+        let candidates = rows.compactMap { row -> (RecordID, String)? in
+            guard let id = RecordID(data: row["id"]) else { return nil }
+            let company = (row["f_company"] as String?).flatMap { try? JSONText.decode($0).stringValue } ?? ""
+            let role = (row["f_role"] as String?).flatMap { try? JSONText.decode($0).stringValue } ?? ""
+            return (id, "\(id)  \(company): \(role)")
+        }
+        if candidates.count > 1 { throw StoreError.ambiguous("application", prefix, candidates: candidates.map(\.1)) }
+        guard let id = candidates.first?.0 else {
+            throw StoreError.notFound("application", prefix, candidates: [])
+        }
+        return id
+    }
+
+    static func addEvent(to id: RecordID, type: String, date: String, note: String?, transaction: inout Transaction) throws {
+        let last = try Records.children(of: id, kind: .event, transaction.db).last?.position
+        var fields: [String: JSONValue] = ["type": .string(type), "date": .string(date)]
+        if let note { fields["note"] = .string(note) }
+        try transaction.write(RecordWrites.creation(id: transaction.newID(), kind: .event, parent: id,
+                                                    position: transaction.position(between: last, and: nil), fields: fields))
+    }
+
+    static func detail(_ id: RecordID, _ db: Database) throws -> ApplicationDetail {
+        let state = try Records.require(id, db)
+        var fields = JSONObject()
+        for name in state.fields.keys.sorted() where !name.hasPrefix("@") { fields[name] = state[name] }
+        func text(_ name: String) -> String? { state[name]?.stringValue }
+        let summary = ApplicationSummary(id: id, company: text("company") ?? "", role: text("role") ?? "",
+                                         status: text("status") ?? "", date: text("date") ?? "", url: text("url"))
+        let events = try Records.children(of: id, kind: .event, db).map { event in
+            ApplicationDetail.Event(type: event["type"]?.stringValue ?? "", date: event["date"]?.stringValue ?? "",
+                                    note: event["note"]?.stringValue)
+        }
+        let notes = try Records.children(of: id, kind: .note, db).compactMap { $0["text"]?.stringValue }
+        var posting: JSONObject?
+        if let postingID = text("posting").flatMap(RecordID.init(parsing:)), let record = try Records.state(postingID, db) {
+            posting = JSONObject(record.fields.keys.sorted().filter { !$0.hasPrefix("@") }.map { ($0, record[$0]!) })
+        }
+        let snapshot = try text("snapshot").flatMap(RecordID.init(parsing:)).flatMap { try Snapshots.summary($0, db) }
+        return ApplicationDetail(summary: summary, fields: fields, events: events, notes: notes, posting: posting, snapshot: snapshot)
+    }
+}
+
+/// Calendar days from Unix milliseconds, in UTC.
+enum Dates {
+    static func day(milliseconds: UInt64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
+    static func timestamp(milliseconds: UInt64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+}

@@ -1,0 +1,224 @@
+import FolioCore
+import FolioCRDT
+import Foundation
+import GRDB
+
+/// Merges a batch of changes into the tables with the rule of FolioCRDT: one `INSERT ...
+/// ON CONFLICT DO UPDATE` per record for the registers with columns (the stamp comparison
+/// runs inside SQLite), one conditional upsert per field for the others, and for resumes
+/// a record of every winning change in `history`.
+struct Merger {
+    let db: Database
+    let version: Int64
+    var sites: SiteTable
+    init(transaction: Transaction) {
+        db = transaction.db
+        version = transaction.version
+        sites = transaction.sites
+    }
+
+    /// Changes of one record, reduced to the winner per register.
+    struct Pending {
+        let id: RecordID
+        let kind: RecordKind
+        let parent: RecordID?
+        var length: CausalLength?
+        /// Index 0 is `@pos`; then the kind's columns.
+        var registers: [Register?]
+        var others: [String: Register] = [:]
+    }
+
+    mutating func merge(_ changes: [Change]) throws {
+        // Records in order of first appearance; a batch usually lists a record's changes
+        // together, so the dictionary is only consulted when the record changes.
+        var records: [Pending] = []
+        var positions: [RecordID: Int] = [:]
+        var current = -1
+        var table = KindTable.all[0]
+        for change in changes {
+            if change.kind != table.kind {
+                guard let found = KindTable.byKind[change.kind] else { throw ChangeError.unknownKindError(change.kind) }
+                table = found
+            }
+            if current < 0 || records[current].id != change.record {
+                if let known = positions[change.record] {
+                    current = known
+                } else {
+                    current = records.count
+                    positions[change.record] = current
+                    records.append(Pending(id: change.record, kind: change.kind, parent: change.parent,
+                                           registers: Array(repeating: nil, count: table.columns.count + 1)))
+                }
+            }
+            records[current].add(change, table: table)
+        }
+        for record in records {
+            let table = KindTable.byKind[record.kind]!
+            let keepsHistory = record.kind == .resume || record.kind == .item
+            if keepsHistory { try recordHistory(record, table: table) }
+            try mergeRow(record, table: table)
+            var fieldsWon = false
+            for (name, register) in record.others.sorted(by: { $0.key < $1.key }) where try mergeField(record.id, name, register) {
+                if keepsHistory { try appendHistory(record.id, name, register) }
+                fieldsWon = true
+            }
+            if fieldsWon {
+                try db.execute(sql: "UPDATE \(table.table) SET version = ? WHERE id = ?", arguments: [version, record.id.data])
+            }
+        }
+    }
+
+    /// Prepared statements by SQL text, for this merge: GRDB's cache hashes the long SQL
+    /// on every lookup.
+    private var statements: [String: RawStatement] = [:]
+    private var lastStatement: (sql: String, statement: RawStatement)?
+
+    private mutating func statement(_ sql: String) throws -> RawStatement {
+        if let lastStatement, lastStatement.sql == sql { return lastStatement.statement }
+        let statement = try statements[sql] ?? RawStatement(try db.makeStatement(sql: sql))
+        statements[sql] = statement
+        lastStatement = (sql, statement)
+        return statement
+    }
+
+    /// The row upsert. The statement itself sets `version` only when something won.
+    private mutating func mergeRow(_ record: Pending, table: KindTable) throws {
+        let raw = try statement(table.mergeSQL)
+        raw.bind(1, id: record.id)
+        raw.bind(2, id: record.parent)
+        raw.bind(3, version)
+        raw.bind(4, Int64(record.length?.length ?? 1))
+        raw.bind(5, record.length.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
+        raw.bind(6, try record.length.map { try sites.index(of: $0.stamp.site, db) })
+        var index: Int32 = 7
+        for register in record.registers {
+            raw.bind(index, text: register.map { JSONText.encode($0.value) })
+            raw.bind(index + 1, register.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
+            raw.bind(index + 2, try register.map { try sites.index(of: $0.stamp.site, db) })
+            index += 3
+        }
+        try raw.run(db)
+    }
+
+    /// A field without a column; true when it won.
+    private mutating func mergeField(_ id: RecordID, _ name: String, _ register: Register) throws -> Bool {
+        let raw = try statement(Self.fieldSQL)
+        raw.bind(1, id: id)
+        raw.bind(2, text: name)
+        raw.bind(3, text: JSONText.encode(register.value))
+        raw.bind(4, Int64(bitPattern: register.stamp.hlc.rawValue))
+        raw.bind(5, try sites.index(of: register.stamp.site, db))
+        guard try raw.run(db) > 0 else { return false }
+        return true
+    }
+
+    static let fieldSQL = """
+        INSERT INTO field (record, name, value, hlc, site) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (record, name) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, site = excluded.site
+        WHERE excluded.hlc > hlc OR (excluded.hlc = hlc AND (\(KindTable.siteWins("excluded.site", "site"))
+          OR (excluded.site = site AND \(KindTable.valueWins("excluded.value", "value")))))
+        """
+
+    /// For resumes: the position and causal-length changes that will win, read before the
+    /// upsert, go to `history` (fields are recorded as they win, in `merge`).
+    private mutating func recordHistory(_ record: Pending, table: KindTable) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT cl, cl_hlc, cl_site, pos, pos_hlc, pos_site FROM \(table.table) WHERE id = ?",
+                                   arguments: [record.id.data])
+        if let length = record.length {
+            let stored = try row.flatMap { row -> CausalLength? in
+                guard let hlc: Int64 = row["cl_hlc"], let site = sites.site(row["cl_site"]) else { return nil }
+                return CausalLength(length: UInt64(row["cl"] as Int64), stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(hlc)), site: site))
+            }
+            if stored.map({ $0 < length }) ?? true {
+                try appendHistory(record.id, Change.causalLengthField, Register(value: .number(Double(length.length)), stamp: length.stamp))
+            }
+        }
+        if let position = record.registers[0] {
+            let stored = try row.flatMap { try StoredRegister.read($0, "pos", sites: sites) }
+            if stored.map({ $0.isBeaten(by: position) }) ?? true {
+                try appendHistory(record.id, Change.positionField, position)
+            }
+        }
+    }
+
+    private mutating func appendHistory(_ id: RecordID, _ field: String, _ register: Register) throws {
+        try db.execute(sql: "INSERT INTO history (record, field, value, hlc, site) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id.data, field, register.value.encoded(), Int64(bitPattern: register.stamp.hlc.rawValue),
+                                   try sites.index(of: register.stamp.site, db)])
+    }
+}
+
+extension Merger.Pending {
+    mutating func add(_ change: Change, table: KindTable) {
+        let incoming = Register(value: change.value, stamp: change.stamp)
+        switch change.field {
+        case Change.causalLengthField:
+            guard let value = change.causalLength else { return }
+            let length = CausalLength(length: value, stamp: change.stamp)
+            self.length = self.length.map { $0.merged(with: length) } ?? length
+        case Change.positionField:
+            registers[0] = registers[0].map { $0.merged(with: incoming) } ?? incoming
+        default:
+            if let column = table.columnIndex(of: change.field) {
+                registers[column + 1] = registers[column + 1].map { $0.merged(with: incoming) } ?? incoming
+            } else {
+                others[change.field] = others[change.field].map { $0.merged(with: incoming) } ?? incoming
+            }
+        }
+    }
+}
+
+/// Reading a register's three columns back.
+enum StoredRegister {
+    static func read(_ row: Row, _ column: String, sites: SiteTable) throws -> Register? {
+        guard let hlc: Int64 = row[column + "_hlc"], let text: String = row[column],
+              let site = sites.site(row[column + "_site"]) else { return nil }
+        return Register(value: try JSONText.decode(text), stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(hlc)), site: site))
+    }
+}
+
+/// Values are stored as their stable JSON text.
+enum JSONText {
+    /// `value.encoded()`, with a fast path for text that needs no escapes (most of it).
+    static func encode(_ value: JSONValue) -> String {
+        guard case .string(let text) = value else { return value.encoded() }
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+            plain = false  // 0xE2 starts U+2028 and U+2029, which the encoder escapes
+            break
+        }
+        return plain ? "\"" + text + "\"" : value.encoded()
+    }
+
+    static func decode(_ text: String) throws -> JSONValue {
+        // Fast path: text without escapes, the common case, needs no parser.
+        let utf8 = text.utf8
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.dropFirst().dropLast().contains(where: { $0 == 0x5C || $0 == 0x22 }) {
+            return .string(String(text.dropFirst().dropLast()))
+        }
+        do { return try JSONParser.parse(text, path: "replica").0 } catch {
+            throw StoreError.invalid("a stored value is not JSON: \(text.prefix(60))")
+        }
+    }
+}
+
+extension RecordID {
+    /// The 16 bytes, as GRDB binds a blob.
+    var data: Data { Data(bytes) }
+
+    /// The id from a blob column.
+    init?(data: Data?) {
+        guard let data, data.count == 16 else { return nil }
+        let (high, low) = data.withUnsafeBytes { buffer in
+            (UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+        self.init(high: high, low: low)
+    }
+}
+
+extension ChangeError {
+    static func unknownKindError(_ kind: RecordKind) -> ChangeError {
+        .malformedChange("unknown record kind \"\(kind)\"")
+    }
+}

@@ -1,0 +1,54 @@
+import FolioCRDT
+import GRDB
+import GRDBSQLite
+
+/// Binds and steps a GRDB statement through the SQLite C API, for the merge's hot loop,
+/// where building GRDB argument arrays for every row costs more than the insert itself.
+/// Only used inside a GRDB write closure, on that closure's connection.
+struct RawStatement {
+    let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ statement: Statement) {
+        self.statement = statement
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, text: String?) {
+        guard var text else { sqlite3_bind_null(handle, index); return }
+        text.withUTF8 { buffer in
+            _ = sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
+    /// Binds a record id as its 16 bytes, without making an array.
+    func bind(_ index: Int32, id: RecordID?) {
+        guard let id else { sqlite3_bind_null(handle, index); return }
+        withUnsafeBytes(of: (id.high.bigEndian, id.low.bigEndian)) { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, 16, Self.transient)
+        }
+    }
+
+    func bind(_ index: Int32, blob: [UInt8]?) {
+        guard let blob else { sqlite3_bind_null(handle, index); return }
+        blob.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
+    /// Runs the statement to completion and resets it; returns the rows it changed.
+    @discardableResult
+    func run(_ db: Database) throws -> Int {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+}

@@ -1,0 +1,54 @@
+import GRDB
+
+/// The schema, as GRDB migrations. A released migration is never edited; changes are new
+/// migrations appended here.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 records") { db in
+            try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value ANY) STRICT")
+            // Site ids are stored per field as small local numbers; this maps them back.
+            try db.execute(sql: "CREATE TABLE site (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE CHECK (length(id) = 16))")
+            for table in KindTable.all {
+                try db.execute(sql: table.createSQL)
+                try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
+                // A record's parent never changes; a change that says otherwise aborts its batch.
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
+                    WHEN NEW.parent IS NOT OLD.parent
+                    BEGIN SELECT RAISE(ABORT, 'folio: conflicting parent'); END
+                    """)
+            }
+            // Fields without a column of their own: every resume field, and fields this
+            // version does not know.
+            try db.execute(sql: """
+                CREATE TABLE field (
+                  record BLOB NOT NULL,
+                  name TEXT NOT NULL,
+                  value TEXT NOT NULL,
+                  hlc INTEGER NOT NULL,
+                  site INTEGER NOT NULL,
+                  PRIMARY KEY (record, name)
+                ) WITHOUT ROWID
+                """)
+            // Every change that won on a resume or one of its items, for `folio resume history`.
+            try db.execute(sql: """
+                CREATE TABLE history (
+                  seq INTEGER PRIMARY KEY,
+                  record BLOB NOT NULL,
+                  field TEXT NOT NULL,
+                  value TEXT NOT NULL,
+                  hlc INTEGER NOT NULL,
+                  site INTEGER NOT NULL
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX history_record ON history(record)")
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search USING fts5(
+                  record UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+                )
+                """)
+        }
+        return migrator
+    }
+}

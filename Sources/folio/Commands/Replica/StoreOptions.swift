@@ -1,0 +1,82 @@
+import ArgumentParser
+import FolioCRDT
+import FolioCore
+import FolioStore
+import Foundation
+
+/// `--store PATH`, shared by every command that reads or writes the replica.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "The replica file (default: $FOLIO_STORE, else $XDG_DATA_HOME/folio/replica.sqlite or ~/.local/share/folio/replica.sqlite).",
+        valueName: "path"))
+    var store: String?
+
+    /// Opens the replica, creating it on first use.
+    func open() throws -> Store {
+        try Replica.run { try Store.open(path: StoreLocation.resolve(option: store)) }
+    }
+}
+
+/// Running replica operations: problems are printed as one clear message and exit 1.
+enum Replica {
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DiagnosticError {
+            for diagnostic in error.diagnostics { Terminal.printError(diagnostic.description) }
+            throw ExitCode.failure
+        } catch let error as StoreError {
+            Terminal.printError("error: \(error.description)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Prints a value as pretty JSON.
+    static func printJSON(_ value: JSONValue) {
+        print(value.encoded(pretty: true), terminator: "")
+    }
+
+    /// Checks a `YYYY-MM-DD` option.
+    static func validateDay(_ text: String?, option: String) throws {
+        guard let text else { return }
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let date = PartialDate(text), date.day != nil else {
+            throw ValidationError("--\(option) must be a date like 2024-05-01, not \"\(text)\"")
+        }
+    }
+}
+
+/// Aligned text tables for listings.
+enum Table {
+    /// Rows under a header, columns padded to their widest cell; the last column is not padded.
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let counts = all.map { $0.map(\.count) }
+        let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
+        var output = ""
+        for (row, rowCounts) in zip(all, counts) {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line += "  " }
+                line += cell
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - rowCounts[index]) }
+            }
+            while line.last == " " { line.removeLast() }
+            output += line + "\n"
+        }
+        return output
+    }
+
+    /// The shortest prefixes (at least 8 hex digits) that tell these ids apart, like git's.
+    static func shortIDs(_ hexes: [String]) -> [String] {
+        // Neighbours in sorted order share the longest prefixes.
+        let sorted = hexes.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        var length = 8
+        for (left, right) in zip(sorted, sorted.dropFirst()) where left != right {
+            let common = zip(left, right).prefix { $0 == $1 }.count
+            length = max(length, common + 1)
+        }
+        return hexes.map { String($0.prefix(length)) }
+    }
+}
