@@ -24,10 +24,12 @@ public struct Store: Sendable {
         /// The site id for a new replica; nil picks a random one.
         public var site: SiteID?
 
+        /// The production defaults.
         public init() {}
     }
 
     let writer: any DatabaseWriter
+    /// The replaceable parts in use.
     public let configuration: Configuration
     /// The file, or ":memory:".
     public let path: String

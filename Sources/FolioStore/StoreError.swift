@@ -69,5 +69,6 @@ public struct StoreError: Error, Sendable, LocalizedError, CustomStringConvertib
         }
     }
 
+    /// The message, for `LocalizedError`.
     public var errorDescription: String? { description }
 }

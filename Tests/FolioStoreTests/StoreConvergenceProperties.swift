@@ -62,8 +62,7 @@ import Testing
     }
 
     @Test(.shrinking(false)) func storeReplicasConverge() async throws {
-        // Store replicas are slower than in-memory ones; a quarter of the scenarios here.
-        await propertyCheck(count: max(1, Self.scenarios / 4), input: Gen.uint64()) { seed in
+        await propertyCheck(count: Self.scenarios, input: Gen.uint64()) { seed in
             let (replicas, log) = try Scenario(seed: seed).run { _, site, replicaSeed, now in
                 try StoreDriver(site: site, seed: replicaSeed, now: now)
             }

@@ -8,14 +8,20 @@ import FolioCore
 /// siblings, an LWW register like any field). Every other name is a field of the record,
 /// known to this version or not.
 public struct Change: Sendable, Hashable {
+    /// The record written.
     public var record: RecordID
+    /// The record's kind.
     public var kind: RecordKind
     /// The record this one belongs to (a work entry's resume, an event's application).
     public var parent: RecordID?
+    /// The field written: a field name, `@cl` or `@pos`.
     public var field: String
+    /// The value written.
     public var value: JSONValue
+    /// Who wrote it, and when.
     public var stamp: FieldStamp
 
+    /// A change from its parts.
     public init(record: RecordID, kind: RecordKind, parent: RecordID?, field: String, value: JSONValue, stamp: FieldStamp) {
         self.record = record
         self.kind = kind

@@ -1,8 +1,10 @@
 /// What a record is. Kinds are part of the wire format: a replica rejects a change of a kind
 /// it does not know (a newer app's data must wait for an update rather than be misread).
 public struct RecordKind: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The kind's name on the wire.
     public let rawValue: String
 
+    /// A kind by name (known or not).
     public init(_ rawValue: String) {
         self.rawValue = rawValue
     }

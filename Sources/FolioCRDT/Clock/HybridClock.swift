@@ -16,6 +16,7 @@ public struct HybridClock: Sendable {
     /// How far ahead of `now` a received stamp may be; nil accepts any.
     public var maximumDrift: UInt64?
 
+    /// A clock that has seen `latest`, reading the wall clock from `now`.
     public init(latest: HybridTimestamp = .zero, maximumDrift: UInt64? = nil, now: @escaping @Sendable () -> UInt64) {
         self.latest = latest
         self.maximumDrift = maximumDrift
@@ -47,8 +48,11 @@ public struct HybridClock: Sendable {
 
 /// A stamp from elsewhere was too far in the future to accept.
 public struct ClockError: Error, Sendable, CustomStringConvertible {
+    /// The stamp refused.
     public let remote: HybridTimestamp
+    /// This device's clock when it was refused (Unix ms).
     public let now: UInt64
+    /// How far ahead a stamp may be (ms).
     public let maximumDrift: UInt64
 
     public var description: String {

@@ -9,17 +9,22 @@ public struct HybridTimestamp: Sendable, Hashable, Comparable, CustomStringConve
 
     /// The largest stamp that fits SQLite's signed 64-bit integers (the year 6429).
     public static let maximum = HybridTimestamp(rawValue: UInt64(Int64.max))
+    /// Before every real stamp.
     public static let zero = HybridTimestamp(rawValue: 0)
 
+    /// A stamp from its packed 64 bits.
     public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
 
+    /// A stamp from Unix milliseconds (48 bits kept) and a counter.
     public init(milliseconds: UInt64, counter: UInt16) {
         self.rawValue = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(counter)
     }
 
+    /// The Unix milliseconds.
     public var milliseconds: UInt64 { rawValue >> 16 }
+    /// The counter within the millisecond.
     public var counter: UInt16 { UInt16(truncatingIfNeeded: rawValue) }
 
     /// Parses 16 hex digits; nil otherwise or when past `maximum`.

@@ -11,6 +11,7 @@ public struct RecordID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The last 8 bytes, big-endian: variant and 62 random bits.
     public let low: UInt64
 
+    /// An id from its two halves.
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low

@@ -3,8 +3,10 @@
 /// Breaks ties between equal clock stamps: the higher site id wins. Written as 16 lowercase
 /// hex digits, so text order and number order agree.
 public struct SiteID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The 64 bits.
     public let rawValue: UInt64
 
+    /// A site id from its 64 bits.
     public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }

@@ -5,14 +5,18 @@
 /// concurrent undelete of the same length therefore agree, and a later undelete always beats
 /// an earlier delete. Tombstones stay: nothing is destroyed by a timer.
 public struct CausalLength: Sendable, Hashable, Comparable {
+    /// Odd: alive; even: deleted.
     public var length: UInt64
+    /// Who set this length, and when.
     public var stamp: FieldStamp
 
+    /// A causal length set at `stamp`.
     public init(length: UInt64, stamp: FieldStamp) {
         self.length = length
         self.stamp = stamp
     }
 
+    /// True for an odd length.
     public var isAlive: Bool { length % 2 == 1 }
 
     /// The length after deleting (when alive) or restoring (when deleted).
@@ -25,6 +29,7 @@ public struct CausalLength: Sendable, Hashable, Comparable {
         isAlive == alive ? nil : toggled(stamp: stamp)
     }
 
+    /// The larger of the two (by length, then stamp).
     public func merged(with other: CausalLength) -> CausalLength { max(self, other) }
 
     public static func < (lhs: CausalLength, rhs: CausalLength) -> Bool {

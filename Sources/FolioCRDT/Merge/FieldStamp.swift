@@ -2,9 +2,12 @@
 ///
 /// Ordered by stamp, then by site id, the first two steps of the merge rule.
 public struct FieldStamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// When, on the writer's hybrid logical clock.
     public var hlc: HybridTimestamp
+    /// Which replica wrote it.
     public var site: SiteID
 
+    /// A stamp from a clock reading and a site.
     public init(hlc: HybridTimestamp, site: SiteID) {
         self.hlc = hlc
         self.site = site

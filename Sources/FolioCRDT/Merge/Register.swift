@@ -5,9 +5,12 @@ import FolioCore
 /// `merge` keeps the write that is greatest by (stamp, site, value with null lowest), so
 /// merging is commutative, associative and idempotent, whatever order writes arrive in.
 public struct Register: Sendable, Hashable {
+    /// The value; null is a value too (the lowest on a tie).
     public var value: JSONValue
+    /// Who wrote it, and when.
     public var stamp: FieldStamp
 
+    /// A register holding `value` written at `stamp`.
     public init(value: JSONValue, stamp: FieldStamp) {
         self.value = value
         self.stamp = stamp

@@ -20,5 +20,6 @@ public enum ValueOrder {
         return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
+    /// How null is encoded; it sorts below every other value.
     public static let nullEncoding = "null"
 }

@@ -2,14 +2,18 @@ import FolioCore
 
 /// One record as a replica holds it: identity, causal length and field registers.
 public struct RecordState: Sendable, Hashable {
+    /// The record's id.
     public let id: RecordID
+    /// What the record is; fixed at creation.
     public let kind: RecordKind
+    /// The record it belongs to; fixed at creation.
     public let parent: RecordID?
     /// nil until a `@cl` change arrives; a record without one is alive (length 1).
     public private(set) var causalLength: CausalLength?
     /// Every field, known or not, including `@pos`; `@cl` lives in `causalLength`.
     public private(set) var fields: [String: Register]
 
+    /// A record with no fields yet.
     public init(id: RecordID, kind: RecordKind, parent: RecordID?) {
         self.id = id
         self.kind = kind

@@ -11,14 +11,18 @@ import FolioCore
 /// try laptop.receive(phone.changes(since: 0))
 /// ```
 public struct Replica: Sendable {
+    /// This replica's site id, stamped on every local write.
     public let site: SiteID
+    /// The replica's hybrid logical clock.
     public var clock: HybridClock
+    /// The records held.
     public private(set) var state = ReplicaState()
     /// Bumped by every local edit and every received batch that changed something.
     public private(set) var version: UInt64 = 0
     private var recordVersions: [RecordID: UInt64] = [:]
     private var random: SplitMix64
 
+    /// A replica with a site id, a seed for ids and positions, and a wall clock.
     public init(site: SiteID, seed: UInt64, now: @escaping @Sendable () -> UInt64) {
         self.site = site
         self.clock = HybridClock(now: now)
@@ -100,10 +104,12 @@ public struct Replica: Sendable {
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose output follows from `seed` alone.
     public init(seed: UInt64) {
         state = seed
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

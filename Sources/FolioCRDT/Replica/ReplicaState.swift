@@ -3,10 +3,12 @@ import FolioCore
 /// The records a replica holds, and the pure merge: what the store does in SQLite, done in
 /// memory. Used by tests as the reference, and by anything that needs the rule without I/O.
 public struct ReplicaState: Sendable, Hashable {
+    /// Every record held, deleted ones included (tombstones stay).
     public private(set) var records: [RecordID: RecordState] = [:]
     /// The kinds this replica accepts.
     public let knownKinds: Set<RecordKind>
 
+    /// An empty replica state that accepts `knownKinds`.
     public init(knownKinds: Set<RecordKind> = Set(RecordKind.known)) {
         self.knownKinds = knownKinds
     }

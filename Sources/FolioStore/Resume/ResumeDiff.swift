@@ -10,6 +10,7 @@ public struct ResumeChanges: Sendable, Hashable {
     /// One line per change: `basics.name: "Ada" -> "Ada L."`, `work[2]: added`.
     public var lines: [String]
 
+    /// True when nothing was written.
     public var isEmpty: Bool { lines.isEmpty && !created }
 }
 

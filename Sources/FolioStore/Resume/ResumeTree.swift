@@ -16,6 +16,7 @@ public struct ResumeTree: Sendable, Hashable {
     /// Every field path and list path in the order they were written.
     public var order: [String] = []
 
+    /// A tree from its parts.
     public init(fields: [String: JSONValue] = [:], lists: [String: [ResumeTree]] = [:], order: [String] = []) {
         self.fields = fields
         self.lists = lists
@@ -102,6 +103,7 @@ public struct ResumeTree: Sendable, Hashable {
 /// `\\` a backslash, and a key starting with `~`, `@` or `\` gets a `\` in front, so
 /// Folio's own fields (`~name`) and the CRDT's (`@cl`) never clash with a document's.
 public enum FieldPath {
+    /// A key as one segment of a path.
     public static func escape(_ key: String) -> String {
         var result = ""
         for (index, character) in key.enumerated() {

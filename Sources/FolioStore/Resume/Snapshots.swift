@@ -4,14 +4,18 @@ import GRDB
 
 /// A snapshot: an immutable copy of a resume at a moment.
 public struct SnapshotSummary: Sendable, Hashable {
+    /// The snapshot's id.
     public var id: RecordID
     /// The resume's name when the snapshot was taken.
     public var name: String
+    /// Its label, such as the company it went to.
     public var tag: String?
     /// ISO 8601 time it was taken.
     public var taken: String
+    /// The resume it copies.
     public var resume: RecordID?
 
+    /// As JSON, for `--json`.
     public var json: JSONValue {
         var object = JSONObject([("id", .string(id.description)), ("name", .string(name)), ("taken", .string(taken))])
         if let tag { object["tag"] = .string(tag) }

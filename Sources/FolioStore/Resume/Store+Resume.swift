@@ -5,7 +5,9 @@ import GRDB
 
 /// A resume in the replica, for listings.
 public struct ResumeSummary: Sendable, Hashable {
+    /// The resume's record id.
     public var id: RecordID
+    /// Its name in the replica.
     public var name: String
     /// `basics.name`, when set.
     public var person: String?
@@ -13,6 +15,7 @@ public struct ResumeSummary: Sendable, Hashable {
     public var label: String?
     /// Visible list items (work entries, highlights, skills, ...).
     public var items: Int
+    /// How many snapshots of it exist.
     public var snapshots: Int
 }
 

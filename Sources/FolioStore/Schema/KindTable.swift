@@ -10,7 +10,9 @@ import FolioCRDT
 /// `pos`/`pos_hlc`/`pos_site` (list position). A field `company` is the columns
 /// `f_company` (the value's stable JSON text), `f_company_hlc` and `f_company_site`.
 public struct KindTable: Sendable, Hashable {
+    /// The kind stored here.
     public let kind: RecordKind
+    /// The table's name.
     public let table: String
     /// Fields with their own columns, in column order.
     public let columns: [String]
@@ -39,6 +41,7 @@ public struct KindTable: Sendable, Hashable {
         KindTable(kind: .snapshot, table: "snapshot", columns: ["name", "tag", "resume", "taken", "document"]),
     ]
 
+    /// The tables by kind.
     public static let byKind: [RecordKind: KindTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
 
     /// The column index of a field, if it has a column.

@@ -4,12 +4,16 @@ import GRDB
 
 /// A search result.
 public struct SearchHit: Sendable, Hashable {
+    /// What was found: resume, application, posting, note or contact.
     public var kind: RecordKind
+    /// The record found.
     public var id: RecordID
+    /// A title for listings.
     public var title: String
     /// Matching text with the matched words in [brackets].
     public var snippet: String
 
+    /// As JSON, for `--json`.
     public var json: JSONValue {
         .object(JSONObject([("kind", .string(kind.rawValue)), ("id", .string(id.description)),
                             ("title", .string(title)), ("snippet", .string(snippet))]))
