@@ -43,7 +43,8 @@ test: build test-deps
 
 demo: build
 	"$(BIN_DIR)/folio" build Sites/example --output Sites/example/public
-	@echo "Open Sites/example/public/index.html, or run: $(BIN_DIR)/folio serve Sites/example"
+	@echo "Published to Sites/example/public (links are site-absolute: serve the folder rather than opening the files)."
+	@echo "Preview it with live reload: $(BIN_DIR)/folio serve Sites/example  ->  http://127.0.0.1:1313/"
 
 bench: bench-deps
 	$(MAKE) build CONFIG=release

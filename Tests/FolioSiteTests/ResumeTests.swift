@@ -28,7 +28,7 @@ import Testing
 
     @Test func yamlReadsToTheSameDocumentAsJSON() throws {
         let json = try Resume.load(file: Self.resumes.appendingPathComponent("full.json"))
-        let yamlText = YAMLWriter.write(json.json)
+        let yamlText = json.json.yamlText()
         let yaml = try Resume.parse(yamlText, path: "full.yaml", yaml: true)
         #expect(yaml.json == json.json)
     }

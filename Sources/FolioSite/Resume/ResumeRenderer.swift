@@ -25,7 +25,7 @@ public struct ResumeRenderer: Sendable {
         let document = ResumeDocument(resume)
         switch format {
         case .json: return Data(resume.json.encoded(pretty: true).utf8)
-        case .yaml: return Data(YAMLWriter.write(resume.json).utf8)
+        case .yaml: return Data(resume.json.yamlText().utf8)
         case .txt: return Data(ResumeTextRenderer().render(document).utf8)
         case .md: return Data(ResumeMarkdownRenderer().render(document).utf8)
         case .html: return Data(try html(document).utf8)
@@ -55,74 +55,6 @@ public struct ResumeRenderer: Sendable {
         default:
             throw DiagnosticError(Diagnostic(path: "letter", message: "a cover letter renders as html, pdf, docx or txt, not \(format.rawValue)"))
         }
-    }
-}
-
-/// YAML for a JSON value: block style, strings double-quoted (JSON escapes are valid
-/// YAML), so the output reads back to exactly the same value.
-enum YAMLWriter {
-    static func write(_ value: JSONValue) -> String {
-        var out = ""
-        emit(value, indent: 0, into: &out, inline: false)
-        return out.hasSuffix("\n") ? out : out + "\n"
-    }
-
-    private static func emit(_ value: JSONValue, indent: Int, into out: inout String, inline: Bool) {
-        let pad = String(repeating: "  ", count: indent)
-        switch value {
-        case .object(let object) where !object.isEmpty:
-            var first = true
-            for (key, item) in object {
-                if !(inline && first) { out += pad }
-                first = false
-                out += self.key(key) + ":"
-                emitChild(item, indent: indent, into: &out)
-            }
-        case .array(let items) where !items.isEmpty:
-            var first = true
-            for item in items {
-                if !(inline && first) { out += pad }
-                first = false
-                out += "-"
-                if case .object(let object) = item, !object.isEmpty {
-                    out += " "
-                    emit(item, indent: indent + 1, into: &out, inline: true)
-                } else {
-                    emitChild(item, indent: indent, into: &out)
-                }
-            }
-        default:
-            out += scalar(value) + "\n"
-        }
-    }
-
-    private static func emitChild(_ item: JSONValue, indent: Int, into out: inout String) {
-        switch item {
-        case .object(let object) where !object.isEmpty:
-            out += "\n"
-            emit(item, indent: indent + 1, into: &out, inline: false)
-        case .array(let items) where !items.isEmpty:
-            out += "\n"
-            emit(item, indent: indent + 1, into: &out, inline: false)
-        default:
-            out += " " + scalar(item) + "\n"
-        }
-    }
-
-    private static func scalar(_ value: JSONValue) -> String {
-        switch value {
-        case .object: return "{}"
-        case .array: return "[]"
-        default: return value.encoded()
-        }
-    }
-
-    private static func key(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-") && $0.isASCII
-        } && !["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"].contains(key.lowercased())
-            && key.first?.isNumber == false
-        return plain ? key : JSONValue.string(key).encoded()
     }
 }
 
