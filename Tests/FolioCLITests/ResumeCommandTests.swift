@@ -33,6 +33,20 @@ struct ResumeCommandTests {
         #expect(try Files.read(temp.path("r.html")).contains("Georgia"))
     }
 
+    @Test("a resume in the replica renders by name")
+    func fromReplica() async throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let store = temp.path("replica.sqlite").path
+        let imported = try await Folio.run(["resume", "import", Self.resume.path, "--name", "maya", "--store", store])
+        #expect(imported.status == 0, "\(imported)")
+        let txt = try await Folio.run(["resume", "render", "maya", "-f", "txt", "--store", store])
+        #expect(txt.status == 0, "\(txt)")
+        #expect(txt.stdout.hasPrefix("MAYA OKAFOR\n"))
+        let missing = try await Folio.run(["resume", "render", "nobody", "--store", store])
+        #expect(missing.status == 1 && missing.stderr.contains("no resume named \"nobody\""))
+    }
+
     @Test("a broken resume prints path:line:col and exits 1")
     func brokenResume() async throws {
         let temp = try TempFolder()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import FolioSite
+import FolioStore
 import Foundation
 
 struct ResumeCommand: ParsableCommand {
@@ -62,13 +63,17 @@ struct ResumeRenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render a resume file as HTML, PDF, DOCX, plain text, Markdown, JSON or YAML.",
         discussion: """
-        FILE is a JSON Resume (.json, .yaml or .yml). Problems in it are printed as \
+        FILE is a JSON Resume (.json, .yaml or .yml), or the name of a resume in the local \
+        replica (see `folio resume list`). Problems in a file are printed as \
         path:line:col: error: message. PDF needs Chromium (apt-get install chromium).
         """
     )
 
-    @Argument(help: "The resume file (.json, .yaml, .yml).", completion: .file(extensions: ["json", "yaml", "yml"]))
+    @Argument(help: "The resume file (.json, .yaml, .yml), or a resume's name in the replica.",
+              completion: .file(extensions: ["json", "yaml", "yml"]))
     var file: String
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(name: .shortAndLong, help: "html, pdf, docx, txt, md, json or yaml.")
     var format: ResumeRenderer.Format = .html
@@ -84,7 +89,7 @@ struct ResumeRenderCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let resume = try Resume.load(file: URL(fileURLWithPath: file), displayPath: file)
+            let resume = try loadResume()
             for warning in resume.warnings { Terminal.printError(warning.description) }
             if all { return try renderAll(resume) }
             try options.deliver(try options.renderer().render(resume, as: format), format: format, input: file)
@@ -96,6 +101,17 @@ struct ResumeRenderCommand: ParsableCommand {
 }
 
 extension ResumeRenderCommand {
+    /// A file when one exists at FILE (or FILE names a resume file), else a resume of that
+    /// name in the replica: the renderers do not care where a resume came from.
+    func loadResume() throws -> Resume {
+        let isFileName = ["json", "yaml", "yml"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+        if isFileName || FileManager.default.fileExists(atPath: file) {
+            return try Resume.load(file: URL(fileURLWithPath: file), displayPath: file)
+        }
+        let store = try storeOptions.open()
+        return try Replica.run { try store.resume(named: file) }
+    }
+
     /// Every format into one folder; with FOLIO_TIMINGS=1, how long each took.
     func renderAll(_ resume: Resume) throws {
         let folder = URL(fileURLWithPath: options.output!)
