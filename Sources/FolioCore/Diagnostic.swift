@@ -38,12 +38,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(location): \(severity.rawValue): \(message)"
     }
 
-    /// A copy whose line is moved down by `lines` (for text embedded in a larger file).
-    public func offset(lines: Int) -> Diagnostic {
-        var copy = self
-        if copy.line > 0 { copy.line += lines }
-        return copy
-    }
 }
 
 /// One or more diagnostics, thrown when a build or an import cannot go on.

@@ -19,8 +19,6 @@ struct ContentLoader: Sendable {
     struct Result: Sendable {
         var pages: [Page]
         var resources: [Resource]
-        /// Every content folder, relative to `content/` ("" is the top).
-        var folders: Set<String>
         var diagnostics: [Diagnostic]
     }
 
@@ -37,8 +35,7 @@ struct ContentLoader: Sendable {
         let contentDirectory = siteDirectory.appendingPathComponent("content")
         var markdownFiles: [Candidate] = []
         var others: [Candidate] = []
-        var folders: Set<String> = [""]
-        walk(contentDirectory.path, relative: "", markdown: &markdownFiles, others: &others, folders: &folders)
+        walk(contentDirectory.path, relative: "", markdown: &markdownFiles, others: &others)
         let bundleFolders = Set(markdownFiles.filter { $0.fileName == "index.md" && !$0.relative.isEmpty }
             .map { Self.folder(of: $0.relative) })
 
@@ -80,17 +77,15 @@ struct ContentLoader: Sendable {
             }
         }
         let resources = others.map { Resource(source: URL(fileURLWithPath: $0.path), outputPath: $0.relative) }
-        return Result(pages: pages, resources: resources, folders: folders.subtracting(bundleFolders), diagnostics: diagnostics)
+        return Result(pages: pages, resources: resources, diagnostics: diagnostics)
     }
 
-    private func walk(_ directory: String, relative: String, markdown: inout [Candidate], others: inout [Candidate],
-                      folders: inout Set<String>) {
+    private func walk(_ directory: String, relative: String, markdown: inout [Candidate], others: inout [Candidate]) {
         for entry in FileIO.list(directory) {
             let absolute = directory + "/" + entry.name
             let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isDirectory {
-                folders.insert(path)
-                walk(absolute, relative: path, markdown: &markdown, others: &others, folders: &folders)
+                walk(absolute, relative: path, markdown: &markdown, others: &others)
             } else if entry.name.hasSuffix(".md") || entry.name.hasSuffix(".markdown") {
                 markdown.append(Candidate(path: absolute, relative: path))
             } else {
