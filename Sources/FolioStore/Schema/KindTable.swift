@@ -28,8 +28,15 @@ public struct KindTable: Sendable, Hashable {
         self.mergeSQL = Self.makeMergeSQL(table: table, columns: columns)
     }
 
-    /// The tables of the kinds this version knows.
-    public static let all: [KindTable] = [
+    /// The tables of the kinds this version knows: those of migration "v1 records", then
+    /// those later migrations added.
+    public static let all: [KindTable] = v1
+
+    /// The tables migration "v1 records" creates. Released: never edit this list or a
+    /// table's columns. A new kind gets its table in a new migration (`createSQL` of a new
+    /// `KindTable` appended to `all`); a new field of an existing kind needs no column, it
+    /// lives in the `field` table like every field without one.
+    static let v1: [KindTable] = [
         KindTable(kind: .resume, table: "resume", columns: []),
         KindTable(kind: .item, table: "item", columns: []),
         KindTable(kind: .application, table: "application",

@@ -9,15 +9,8 @@ enum Migrations {
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value ANY) STRICT")
             // Site ids are stored per field as small local numbers; this maps them back.
             try db.execute(sql: "CREATE TABLE site (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE CHECK (length(id) = 16))")
-            for table in KindTable.all {
-                try db.execute(sql: table.createSQL)
-                try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
-                // A record's parent never changes; a change that says otherwise aborts its batch.
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
-                    WHEN NEW.parent IS NOT OLD.parent
-                    BEGIN SELECT RAISE(ABORT, 'folio: conflicting parent'); END
-                    """)
+            for table in KindTable.v1 {
+                try createKindTable(table, db)
             }
             // Fields without a column of their own: every resume field, and fields this
             // version does not know.
@@ -50,5 +43,18 @@ enum Migrations {
                 """)
         }
         return migrator
+    }
+
+    /// Creates a kind's table, its parent index and the trigger that keeps parents fixed.
+    /// For the migration that introduces the kind; a released kind's table never changes.
+    static func createKindTable(_ table: KindTable, _ db: Database) throws {
+        try db.execute(sql: table.createSQL)
+        try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
+        // A record's parent never changes; a change that says otherwise aborts its batch.
+        try db.execute(sql: """
+            CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
+            WHEN NEW.parent IS NOT OLD.parent
+            BEGIN SELECT RAISE(ABORT, 'folio: conflicting parent'); END
+            """)
     }
 }
