@@ -48,6 +48,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "FolioInsights", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -78,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioInsights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -89,9 +90,15 @@ let package = Package(
             dependencies: ["FolioCore", "FolioCRDT", "FolioStore"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "folio-tracking-bench",
+            dependencies: ["FolioCore", "FolioCRDT", "FolioStore"],
+            swiftSettings: swiftSettings
+        ),
 
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioInsightsTests", dependencies: ["FolioInsights", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioCRDTTests",
             dependencies: [

@@ -14,6 +14,10 @@ extension Store {
             var fields: [String: JSONValue] = ["company": .string(draft.company), "role": .string(draft.role),
                                                "status": .string(draft.status), "date": .string(date)]
             if let url = draft.url { fields["url"] = .string(url) }
+            for (name, value) in [("source", draft.source), ("location", draft.location), ("company_size", draft.companySize),
+                                  ("variant", draft.variant)] {
+                if let value { fields[name] = .string(value) }
+            }
             if let resume = draft.resume {
                 let snapshot = try Snapshots.take(resume, tag: "\(draft.company) \(draft.role)", transaction: &transaction)
                 fields["snapshot"] = .string(snapshot.id.description)
@@ -61,12 +65,14 @@ extension Store {
     }
 
     /// Moves an application to `status`, recording a dated event (with an optional note).
-    public func moveApplication(_ prefix: String, to status: String, date: String? = nil, note: String? = nil) throws {
+    /// Interview details (time, zone, place, people) are kept on the event.
+    public func moveApplication(_ prefix: String, to status: String, date: String? = nil, note: String? = nil,
+                                details: EventDetails = EventDetails()) throws {
         try write { transaction in
             let id = try Applications.resolve(prefix, transaction.db)
             let day = date ?? Dates.day(milliseconds: transaction.clock.now())
             try transaction.write([LocalWrite(record: id, kind: .application, parent: nil, field: "status", value: .string(status))])
-            try Applications.addEvent(to: id, type: status, date: day, note: note, transaction: &transaction)
+            try Applications.addEvent(to: id, type: status, date: day, note: note, extra: details.fields, transaction: &transaction)
         }
     }
 
@@ -117,12 +123,16 @@ enum Applications {
         return id
     }
 
-    static func addEvent(to id: RecordID, type: String, date: String, note: String?, transaction: inout Transaction) throws {
+    @discardableResult
+    static func addEvent(to id: RecordID, type: String, date: String, note: String?, extra: [String: JSONValue] = [:],
+                         transaction: inout Transaction) throws -> RecordID {
         let last = try Records.children(of: id, kind: .event, transaction.db).last?.position
-        var fields: [String: JSONValue] = ["type": .string(type), "date": .string(date)]
+        var fields: [String: JSONValue] = extra.merging(["type": .string(type), "date": .string(date)]) { $1 }
         if let note { fields["note"] = .string(note) }
-        try transaction.write(RecordWrites.creation(id: transaction.newID(), kind: .event, parent: id,
+        let event = transaction.newID()
+        try transaction.write(RecordWrites.creation(id: event, kind: .event, parent: id,
                                                     position: transaction.position(between: last, and: nil), fields: fields))
+        return event
     }
 
     static func detail(_ id: RecordID, _ db: Database) throws -> ApplicationDetail {
@@ -132,9 +142,10 @@ enum Applications {
         func text(_ name: String) -> String? { state[name]?.stringValue }
         let summary = ApplicationSummary(id: id, company: text("company") ?? "", role: text("role") ?? "",
                                          status: text("status") ?? "", date: text("date") ?? "", url: text("url"))
-        let events = try Records.children(of: id, kind: .event, db).map { event in
-            ApplicationDetail.Event(type: event["type"]?.stringValue ?? "", date: event["date"]?.stringValue ?? "",
-                                    note: event["note"]?.stringValue)
+        let events = try Records.children(of: id, kind: .event, db).map(event)
+        let contacts = try Records.children(of: id, kind: .contact, db).map { contact in
+            ContactDraft(name: contact["name"]?.stringValue ?? "", role: contact["role"]?.stringValue,
+                         email: contact["email"]?.stringValue, phone: contact["phone"]?.stringValue)
         }
         let notes = try Records.children(of: id, kind: .note, db).compactMap { $0["text"]?.stringValue }
         var posting: JSONObject?
@@ -142,7 +153,19 @@ enum Applications {
             posting = JSONObject(record.fields.keys.sorted().filter { !$0.hasPrefix("@") }.map { ($0, record[$0]!) })
         }
         let snapshot = try text("snapshot").flatMap(RecordID.init(parsing:)).flatMap { try Snapshots.summary($0, db) }
-        return ApplicationDetail(summary: summary, fields: fields, events: events, notes: notes, posting: posting, snapshot: snapshot)
+        return ApplicationDetail(summary: summary, fields: fields, events: events, notes: notes, posting: posting,
+                                 snapshot: snapshot, contacts: contacts)
+    }
+
+    private static func event(_ state: RecordState) -> ApplicationDetail.Event {
+        var event = ApplicationDetail.Event(type: state["type"]?.stringValue ?? "", date: state["date"]?.stringValue ?? "",
+                                            note: state["note"]?.stringValue)
+        event.details.time = state["time"]?.stringValue
+        event.details.timeZone = state["timezone"]?.stringValue
+        event.details.place = state["place"]?.stringValue
+        event.details.people = state["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        event.done = state["done"] == .bool(true)
+        return event
     }
 }
 

@@ -1,0 +1,47 @@
+import FolioCore
+import FolioCRDT
+import GRDB
+
+extension Store {
+    /// Every visible application with its events, oldest first, as plain values for the
+    /// agenda, the board, exports and `FolioInsights`.
+    public func trackedApplications() throws -> [TrackedApplication] {
+        try read { db in try TrackerReader.applications(db) }
+    }
+
+    /// Sets a reminder on an application: an event of type "reminder" due on `day`.
+    @discardableResult
+    public func addReminder(_ prefix: String, on day: String, note: String?) throws -> RecordID {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            return try Applications.addEvent(to: id, type: PipelineStatus.reminder, date: day, note: note, transaction: &transaction)
+        }
+    }
+
+    /// Marks an application's open reminders done; returns how many there were.
+    @discardableResult
+    public func completeReminders(_ prefix: String) throws -> Int {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            let open = try Records.children(of: id, kind: .event, transaction.db).filter {
+                $0["type"]?.stringValue == PipelineStatus.reminder && $0["done"] != .bool(true)
+            }
+            try transaction.write(open.map { LocalWrite(record: $0.id, kind: .event, parent: id, field: "done", value: .bool(true)) })
+            return open.count
+        }
+    }
+
+    /// Links a person (recruiter, hiring manager, referrer) to an application.
+    @discardableResult
+    public func addContact(_ prefix: String, _ contact: ContactDraft) throws -> RecordID {
+        try write { transaction in
+            let id = try Applications.resolve(prefix, transaction.db)
+            let last = try Records.children(of: id, kind: .contact, transaction.db).last?.position
+            let contactID = transaction.newID()
+            try transaction.write(RecordWrites.creation(id: contactID, kind: .contact, parent: id,
+                                                        position: transaction.position(between: last, and: nil),
+                                                        fields: contact.fields))
+            return contactID
+        }
+    }
+}
