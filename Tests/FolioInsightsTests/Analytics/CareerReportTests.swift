@@ -44,7 +44,7 @@ struct CareerReportTests {
         #expect(main.medianResponseDays == 5.5)
         #expect((backend.count, backend.responded, backend.interviews, backend.ghosted) == (2, 1, 1, 1))
         #expect(backend.medianResponseDays == 3)
-        #expect(report.byVariant.allSatisfy(\.isSmallSample))
+        #expect(report.byVariant.map(\.isSmallSample) == [true, true, true])
         let big = CareerReport(ReportFixture.applications, options: .init(today: ReportFixture.today, smallSample: 2))
         #expect(big.byVariant.map(\.isSmallSample) == [false, false, true])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import FolioCore
 import Testing
 @testable import FolioInsights
