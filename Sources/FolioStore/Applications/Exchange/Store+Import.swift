@@ -10,6 +10,13 @@ public struct ImportSummary: Sendable, Hashable {
     public var updated = 0
     /// Rows identical to an application already held.
     public var unchanged = 0
+
+    /// A summary with these counts.
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+    }
 }
 
 extension Store {

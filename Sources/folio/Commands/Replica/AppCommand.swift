@@ -8,10 +8,11 @@ import Foundation
 struct AppCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "app",
-        abstract: "Track job applications: add, list, show, move through stages, note, remove.",
-        discussion: "IDs may be abbreviated to any unique prefix, as `folio app list` shows them.",
+        abstract: "Track job applications: add, list, show, move through stages, note, remind, board, import, export.",
+        discussion: "IDs may be abbreviated to any unique prefix, as `folio app list` shows them. See also `folio agenda` and `folio report`.",
         subcommands: [AppAddCommand.self, AppListCommand.self, AppShowCommand.self, AppMoveCommand.self,
-                      AppNoteCommand.self, AppRemoveCommand.self]
+                      AppNoteCommand.self, AppRemindCommand.self, AppDoneCommand.self, AppContactCommand.self,
+                      AppBoardCommand.self, AppExportCommand.self, AppImportCommand.self, AppRemoveCommand.self]
     )
 }
 
@@ -28,6 +29,9 @@ struct AppAddCommand: ParsableCommand {
     @Option(help: "The resume that was sent (a snapshot of it is taken and linked).") var resume: String?
     @Option(help: "The stage: \(ApplicationStatus.known.joined(separator: ", ")) (default: applied).") var status = "applied"
     @Option(help: "When, as YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Where the opening was found: referral, job board, company site, ...") var source: String?
+    @Option(help: "Where the job is.") var location: String?
+    @Option(help: "The company's size, e.g. 51-200 or startup (for `folio report`).") var companySize: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -42,6 +46,9 @@ struct AppAddCommand: ParsableCommand {
         draft.status = status
         draft.date = date
         draft.resume = resume
+        draft.source = source
+        draft.location = location
+        draft.companySize = companySize
         if let posting {
             guard let text = try? String(contentsOfFile: posting, encoding: .utf8) else {
                 Terminal.printError("error: cannot read the posting file \(posting)")
@@ -91,7 +98,7 @@ struct AppShowCommand: ParsableCommand {
         let summary = detail.summary
         print("\(summary.company): \(summary.role)")
         print("  id      \(summary.id)")
-        print("  status  \(summary.status) (since \(detail.events.last?.date ?? summary.date))")
+        print("  status  \(summary.status) (since \(detail.events.last { $0.type != "reminder" }?.date ?? summary.date))")
         if let url = summary.url { print("  url     \(url)") }
         if let snapshot = detail.snapshot {
             print("  sent    resume \(snapshot.name), snapshot \(snapshot.id) of \(snapshot.taken)")
@@ -103,11 +110,31 @@ struct AppShowCommand: ParsableCommand {
             print("  \(key)  \(value.stringValue ?? value.encoded())")
         }
         print("Events:")
-        for event in detail.events { print("  \(event.date)  \(event.type)\(event.note.map { "  \($0)" } ?? "")") }
+        for event in detail.events { print("  " + Self.line(event)) }
+        if !detail.contacts.isEmpty {
+            print("Contacts:")
+            for contact in detail.contacts {
+                print("  \(contact.name)" + [contact.role, contact.email, contact.phone].compactMap { $0 }.map { ", \($0)" }.joined())
+            }
+        }
         if !detail.notes.isEmpty {
             print("Notes:")
             for note in detail.notes { print("  - \(note)") }
         }
+    }
+}
+
+extension AppShowCommand {
+    /// `2024-05-10  interview 14:00 Europe/Berlin  at Zoom  with Ada  Panel`.
+    static func line(_ event: ApplicationDetail.Event) -> String {
+        let details = event.details
+        var text = "\(event.date)  \(event.type)"
+        if let time = details.time { text += " \(time)" + (details.timeZone.map { " \($0)" } ?? "") }
+        if let place = details.place { text += "  at \(place)" }
+        if !details.people.isEmpty { text += "  with \(details.people.joined(separator: ", "))" }
+        if let note = event.note { text += "  \(note)" }
+        if event.done { text += "  (done)" }
+        return text
     }
 }
 
@@ -118,13 +145,33 @@ struct AppMoveCommand: ParsableCommand {
     @Argument(help: "The new stage: \(ApplicationStatus.known.joined(separator: ", ")).") var status: String
     @Option(help: "When, as YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "A note on the event.") var note: String?
+    @Option(help: "For interviews: the time, HH:MM (24-hour).") var time: String?
+    @Option(help: "For interviews: the time zone of --time, e.g. Europe/Berlin (default: UTC).") var tz: String?
+    @Option(help: "For interviews: the address or meeting link.") var place: String?
+    @Option(name: .customLong("with"), help: "For interviews: who you meet (repeatable).") var people: [String] = []
     @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws { try Replica.validateDay(date, option: "date") }
+    func validate() throws {
+        try Replica.validateDay(date, option: "date")
+        if let time {
+            let parts = time.split(separator: ":")
+            guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]), let minute = Int(parts[1]),
+                  (0..<24).contains(hour), (0..<60).contains(minute) else {
+                throw ValidationError("--time must be HH:MM (24-hour), not \"\(time)\"")
+            }
+        }
+        if let tz, TimeZone(identifier: tz) == nil { throw ValidationError("--tz must be a time zone like Europe/Berlin, not \"\(tz)\"") }
+        if tz != nil && time == nil { throw ValidationError("--tz needs --time") }
+    }
 
     func run() throws {
+        var details = EventDetails()
+        details.time = time
+        details.timeZone = tz
+        details.place = place
+        details.people = people
         let store = try storeOptions.open()
-        try Replica.run { try store.moveApplication(id, to: status, date: date, note: note) }
+        try Replica.run { try store.moveApplication(id, to: status, date: date, note: note, details: details) }
         print("Moved \(id) to \(status).")
     }
 }
