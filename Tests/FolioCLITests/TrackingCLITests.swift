@@ -160,6 +160,23 @@ struct TrackingCLITests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a real screenshot: \(png.count) bytes")
     }
 
+    @Test("report --html inside a site folder uses the site's theme styles; outside, the built-in style")
+    func htmlThemed() throws {
+        let cli = try ReplicaCLI()
+        defer { cli.remove() }
+        _ = try Self.seed(cli)
+        #expect(try cli.run(["init", cli.path("site"), "--title", "Me"], useStoreOption: false).status == 0)
+        let inSite = try cli.run(["report", "--today", "2024-05-15", "--html", cli.path("themed")], in: URL(fileURLWithPath: cli.path("site")))
+        #expect(inSite.status == 0 && inSite.stderr.contains("(styled by the site's theme)"), "\(inSite)")
+        let themed = try String(contentsOfFile: cli.path("themed/index.html"), encoding: .utf8)
+        let themeCSS = try String(contentsOf: Folio.packageRoot.appendingPathComponent("Themes/portfolio/assets/css/style.css"), encoding: .utf8)
+        let firstRule = try #require(themeCSS.split(separator: "\n").first { $0.contains("{") })
+        #expect(themed.contains(firstRule) && !themed.contains("max-width: 760px"))
+        let plain = try cli.run(["report", "--today", "2024-05-15", "--html", cli.path("plain")], in: URL(fileURLWithPath: cli.path(".")))
+        #expect(plain.status == 0 && !plain.stderr.contains("theme"), "\(plain)")
+        #expect(try String(contentsOfFile: cli.path("plain/index.html"), encoding: .utf8).contains("max-width: 760px"))
+    }
+
     static var chromium: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in ["chromium", "chromium-browser", "google-chrome"] {

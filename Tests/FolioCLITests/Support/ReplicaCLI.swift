@@ -16,10 +16,13 @@ struct ReplicaCLI {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// Runs `folio ARGUMENTS --store STORE` (or without --store when `useStoreOption` is false).
+    /// Runs `folio ARGUMENTS --store STORE` (or without --store when `useStoreOption` is
+    /// false), in `directory` when given.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], useStoreOption: Bool = true) throws -> RunResult {
+    func run(_ arguments: [String], environment: [String: String] = [:], useStoreOption: Bool = true,
+             in directory: URL? = nil) throws -> RunResult {
         let process = try start(arguments, environment: environment, useStoreOption: useStoreOption)
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

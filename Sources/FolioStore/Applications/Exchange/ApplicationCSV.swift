@@ -8,8 +8,8 @@ public enum ApplicationCSV {
     public static let columns = ["id", "company", "role", "status", "date", "source", "location", "url", "variant",
                                  "company_size", "updated"]
 
-    /// The applications as CSV, with their effective status (ghosted included) only when
-    /// `today` is given; otherwise the recorded one.
+    /// The applications as CSV, each with the status it was last moved to (the computed
+    /// "ghosted" is not written, so a round trip changes nothing).
     public static func export(_ applications: [TrackedApplication]) -> String {
         var rows = [columns]
         rows.reserveCapacity(applications.count + 1)
