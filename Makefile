@@ -7,7 +7,7 @@ CONFIG       ?= debug
 SWIFT_FLAGS  ?=
 SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 # Tests also render resumes to PDF with Chromium and read the text back with pdftotext.
-TEST_PKGS    := chromium poppler-utils
+TEST_PKGS    := chromium poppler-utils python3-icalendar
 BENCH_PKGS   := hugo
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 

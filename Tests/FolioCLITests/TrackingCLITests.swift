@@ -177,6 +177,37 @@ struct TrackingCLITests {
         #expect(try String(contentsOfFile: cli.path("plain/index.html"), encoding: .utf8).contains("max-width: 760px"))
     }
 
+    @Test("the ICS export parses with Python's icalendar, folded lines and escapes included",
+          .enabled(if: TrackingCLITests.icalendarPython != nil, "Python's icalendar is not installed (apt-get install python3-icalendar)"))
+    func icsWithPythonICalendar() throws {
+        let cli = try ReplicaCLI()
+        defer { cli.remove() }
+        let id = try Self.seed(cli)
+        let note = "Ask about the on-call rota; salary, équipe, 東京 office — " + String(repeating: "long text ", count: 12)
+        #expect(try cli.run(["app", "remind", id, "2024-05-20", "--note", note]).status == 0)
+        #expect(try cli.run(["app", "export", "--format", "ics", "-o", cli.path("apps.ics")]).status == 0)
+        let script = """
+            import sys, icalendar
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for event in calendar.walk('VEVENT'):
+                print(str(event['UID']) + '|' + event.decoded('DTSTART').isoformat() + '|' + str(event['SUMMARY']) + '|'
+                      + str(event.get('DESCRIPTION', '')).replace('\\n', '/'))
+            """
+        let output = try Self.runProcess(try #require(Self.icalendarPython), ["-c", script, cli.path("apps.ics")])
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(output)")
+        #expect(lines.contains { $0.contains("|2024-05-10T12:30:00+00:00|Interview: Acme, Inc., Staff Engineer|With: Ada Lovelace, Grace Hopper") }, "\(output)")
+        #expect(lines.contains { $0.hasSuffix("|2024-05-20|Reminder: Acme, Inc., Staff Engineer|" + note) }, "\(output)")
+    }
+
+    /// A Python that can import icalendar (Debian's python3-icalendar goes to /usr/bin/python3).
+    static var icalendarPython: String? {
+        for python in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: python) {
+            if (try? runProcess(python, ["-c", "import icalendar; print('ok')"]))?.hasPrefix("ok") == true { return python }
+        }
+        return nil
+    }
+
     static var chromium: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in ["chromium", "chromium-browser", "google-chrome"] {
@@ -188,8 +219,13 @@ struct TrackingCLITests {
     }
 
     static func runChromium(_ arguments: [String]) throws -> String {
+        try runProcess(try #require(chromium), arguments)
+    }
+
+    /// Runs a program to its end and returns its standard output.
+    static func runProcess(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(chromium))
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output

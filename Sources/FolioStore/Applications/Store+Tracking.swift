@@ -4,9 +4,10 @@ import GRDB
 
 extension Store {
     /// Every visible application with its events, oldest first, as plain values for the
-    /// agenda, the board, exports and `FolioInsights`.
-    public func trackedApplications() throws -> [TrackedApplication] {
-        try read { db in try TrackerReader.applications(db) }
+    /// agenda, the board, exports and `FolioInsights`. Without `profile`, the fields only
+    /// the report and exports use (variant, company size) are not read, which is faster.
+    public func trackedApplications(profile: Bool = true) throws -> [TrackedApplication] {
+        try read { db in try TrackerReader.applications(db, profile: profile) }
     }
 
     /// Sets a reminder on an application: an event of type "reminder" due on `day`.

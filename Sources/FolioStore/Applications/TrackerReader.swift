@@ -4,26 +4,32 @@ import GRDB
 
 /// Reads every visible application with its events in a few set-wide queries (not one per
 /// record): the report, agenda, board and exports over 10,000 applications need it fast.
+/// Values are unwrapped from their stored JSON by SQLite (`json_extract`), records are
+/// matched by their 16-byte ids, and events are put in list order here rather than by an
+/// SQL sort.
 enum TrackerReader {
-    static func applications(_ db: Database) throws -> [TrackedApplication] {
-        let snapshots = try snapshotNames(db)
-        let extras = try extraFields(db, kind: "application", names: ["variant", "company_size"])
-        var byID: [String: Int] = [:]
+    /// Every visible application; `profile` also reads the fields only the report and the
+    /// exports use (variant, company size, the sent snapshot's resume name).
+    static func applications(_ db: Database, profile: Bool = true) throws -> [TrackedApplication] {
+        let snapshots = profile ? try snapshotNames(db) : [:]
+        let extras = profile ? try extraFields(db, table: "application", names: ["variant", "company_size"]) : [:]
+        var byID: [RecordID: Int] = [:]
         var result: [TrackedApplication] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT lower(hex(id)), f_company, f_role, f_status, f_date, f_source, f_snapshot, f_location, f_url
+            SELECT id, lower(hex(id)), \(unwrapped(["company", "role", "status", "date", "source", "snapshot", "location", "url"]))
             FROM application WHERE cl % 2 = 1 ORDER BY f_date, id
             """)
         while let row = try rows.next() {
-            let id: String = row[0]
-            let date = text(row[4]).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
-            var application = TrackedApplication(id: id, company: text(row[1]) ?? "", role: text(row[2]) ?? "",
-                                                 status: text(row[3]) ?? "", date: date)
-            application.source = text(row[5])
-            application.location = text(row[7])
-            application.url = text(row[8])
-            application.variant = extras[id]?["variant"]?.stringValue ?? text(row[6]).flatMap { snapshots[$0] }
-            application.companySize = extras[id]?["company_size"]?.stringValue
+            guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
+            let date = text(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
+            var application = TrackedApplication(id: row[1], company: text(row, 2) ?? "", role: text(row, 3) ?? "",
+                                                 status: text(row, 4) ?? "", date: date)
+            application.source = text(row, 6)
+            application.location = text(row, 8)
+            application.url = text(row, 9)
+            let fields = extras[id]
+            application.variant = fields?["variant"].flatMap(String.fromDatabaseValue) ?? text(row, 7).flatMap { snapshots[$0] }
+            application.companySize = fields?["company_size"].flatMap(String.fromDatabaseValue)
             byID[id] = result.count
             result.append(application)
         }
@@ -31,39 +37,60 @@ enum TrackerReader {
         return result
     }
 
-    private static func attachEvents(to applications: inout [TrackedApplication], byID: [String: Int], _ db: Database) throws {
-        let extras = try extraFields(db, kind: "event", names: ["time", "timezone", "place", "people", "done"])
+    /// A column's text; nil for NULL and for anything that is not text.
+    private static func text(_ row: Row, _ index: Int) -> String? {
+        String.fromDatabaseValue(row[index] as DatabaseValue)
+    }
+
+    /// `json_extract(f_NAME, '$')` for each field: the stored JSON text as an SQL value.
+    private static func unwrapped(_ fields: [String], table: String = "") -> String {
+        fields.map { "json_extract(\(table)f_\($0), '$')" }.joined(separator: ", ")
+    }
+
+    private static func attachEvents(to applications: inout [TrackedApplication], byID: [RecordID: Int], _ db: Database) throws {
+        let extras = try extraFields(db, table: "event", names: ["time", "timezone", "place", "people", "done"])
+        var positions = [[(String, String)]](repeating: [], count: applications.count)
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT lower(hex(e.parent)), lower(hex(e.id)), e.f_type, e.f_date, e.f_note FROM event e
-            WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL ORDER BY e.parent, e.pos, e.id
+            SELECT e.parent, e.id, lower(hex(e.id)), e.pos, \(unwrapped(["type", "date", "note"], table: "e."))
+            FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL
             """)
         while let row = try rows.next() {
-            let parent: String = row[0]
-            guard let index = byID[parent], let date = text(row[3]).flatMap({ CalendarDay($0) }) else { continue }
-            let id: String = row[1]
-            var event = TrackedEvent(id: id, type: text(row[2]) ?? "", date: date, note: text(row[4]))
-            if let fields = extras[id] {
-                event.time = fields["time"]?.stringValue
-                event.timeZone = fields["timezone"]?.stringValue
-                event.place = fields["place"]?.stringValue
-                event.people = fields["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                event.done = fields["done"] == .bool(true)
-            }
+            guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }), let index = byID[parent],
+                  let date = text(row, 5).flatMap({ CalendarDay($0) }),
+                  let id = try row.withUnsafeData(atIndex: 1, { RecordID(data: $0) }) else { continue }
+            let hex: String = row[2]
+            var event = TrackedEvent(id: hex, type: text(row, 4) ?? "", date: date, note: text(row, 6))
+            if let fields = extras[id] { details(fields, into: &event) }
             applications[index].events.append(event)
+            positions[index].append((text(row, 3) ?? "", hex))
+        }
+        for index in applications.indices where positions[index].count > 1 {
+            let order = positions[index].indices.sorted { positions[index][$0] < positions[index][$1] }
+            applications[index].events = order.map { applications[index].events[$0] }
         }
     }
 
-    /// Fields without a column of the visible records of a kind, by record (hex id).
-    private static func extraFields(_ db: Database, kind table: String, names: [String]) throws -> [String: [String: JSONValue]] {
-        var result: [String: [String: JSONValue]] = [:]
+    private static func details(_ fields: [String: DatabaseValue], into event: inout TrackedEvent) {
+        event.time = fields["time"].flatMap(String.fromDatabaseValue)
+        event.timeZone = fields["timezone"].flatMap(String.fromDatabaseValue)
+        event.place = fields["place"].flatMap(String.fromDatabaseValue)
+        if let people = fields["people"].flatMap(String.fromDatabaseValue), let array = try? JSONText.decode(people).arrayValue {
+            event.people = array.compactMap(\.stringValue)
+        }
+        event.done = fields["done"].flatMap(Int64.fromDatabaseValue) == 1
+    }
+
+    /// Fields without a column of the visible records of a table, unwrapped, by record.
+    private static func extraFields(_ db: Database, table: String, names: [String]) throws -> [RecordID: [String: DatabaseValue]] {
+        var result: [RecordID: [String: DatabaseValue]] = [:]
         let placeholders = names.map { _ in "?" }.joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT lower(hex(f.record)), f.name, f.value FROM field f JOIN \(table) r ON r.id = f.record
+            SELECT f.record, f.name, json_extract(f.value, '$') FROM field f JOIN \(table) r ON r.id = f.record
             WHERE r.cl % 2 = 1 AND f.name IN (\(placeholders))
             """, arguments: StatementArguments(names))
         while let row = try rows.next() {
-            let value = try JSONText.decode(row[2])
-            result[row[0], default: [:]][row[1]] = value
+            guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
+            result[id, default: [:]][row[1]] = row[2] as DatabaseValue
         }
         return result
     }
@@ -71,16 +98,10 @@ enum TrackerReader {
     /// Snapshot ids (their text form, as applications point at them) to resume names.
     private static func snapshotNames(_ db: Database) throws -> [String: String] {
         var result: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, f_name FROM snapshot") {
-            guard let id = RecordID(data: row[0]), let name = text(row[1]) else { continue }
+        for row in try Row.fetchAll(db, sql: "SELECT id, json_extract(f_name, '$') FROM snapshot") {
+            guard let id = RecordID(data: row[0]), let name = text(row, 1) else { continue }
             result[id.description] = name
         }
         return result
-    }
-
-    /// A text column's value (stored as JSON text), or nil.
-    static func text(_ stored: String?) -> String? {
-        guard let stored else { return nil }
-        return (try? JSONText.decode(stored))?.stringValue
     }
 }

@@ -25,7 +25,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let applications = try Replica.run { try store.trackedApplications() }
+        let applications = try Replica.run { try store.trackedApplications(profile: false) }
         let agenda = Agenda(applications, today: tracking.day, days: days, ghostAfter: tracking.ghostDays)
         if json { Replica.printJSON(.array(agenda.items.map(Self.json))); return }
         guard !agenda.items.isEmpty else {

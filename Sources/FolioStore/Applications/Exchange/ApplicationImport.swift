@@ -53,13 +53,10 @@ public struct ApplicationImport: Sendable {
                 problems += reader.problems.map { Diagnostic(path: path, line: record.line, message: $0) }
                 continue
             }
-            for key in [row.id, row.key].compactMap({ $0 }) {
-                if let first = seen[key] {
-                    problems.append(Diagnostic(path: path, line: record.line, message: "duplicate of line \(first)"))
-                    break
-                }
+            if let first = [row.id, row.key].compactMap({ $0 }).compactMap({ seen[$0] }).first {
+                problems.append(Diagnostic(path: path, line: record.line, message: "duplicate of line \(first)"))
+                continue
             }
-            if problems.last?.line == record.line { continue }
             seen[row.key] = record.line
             if let id = row.id { seen[id] = record.line }
             rows.append(row)
