@@ -5,9 +5,18 @@ import GRDB
 extension Store {
     /// Every visible application with its events, oldest first, as plain values for the
     /// agenda, the board, exports and `FolioInsights`. Without `profile`, the fields only
-    /// the report and exports use (variant, company size) are not read, which is faster.
-    public func trackedApplications(profile: Bool = true) throws -> [TrackedApplication] {
-        try read { db in try TrackerReader.applications(db, profile: profile) }
+    /// the report and exports use (variant, company size) are not read; without
+    /// `eventDetails`, events come without time, zone, place, people and done. Both are faster.
+    public func trackedApplications(profile: Bool = true, eventDetails: Bool = true) throws -> [TrackedApplication] {
+        try read { db in try TrackerReader.applications(db, profile: profile, eventDetails: eventDetails) }
+    }
+
+    /// What is due as of `today`, `days` ahead (see `Agenda`). Reads only what the agenda
+    /// needs: open reminders and the applications that are not ghosted.
+    public func agenda(today: CalendarDay, days: Int, ghostAfter: Int = PipelineStatus.defaultGhostAfterDays) throws -> Agenda {
+        let since = today.adding(1 - ghostAfter)
+        let applications = try read { db in try TrackerReader.applications(db, profile: false, scope: .agenda(since: since)) }
+        return Agenda(applications, today: today, days: days, ghostAfter: ghostAfter)
     }
 
     /// Sets a reminder on an application: an event of type "reminder" due on `day`.

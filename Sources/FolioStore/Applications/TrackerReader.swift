@@ -8,17 +8,43 @@ import GRDB
 /// matched by their 16-byte ids, and events are put in list order here rather than by an
 /// SQL sort.
 enum TrackerReader {
-    /// Every visible application; `profile` also reads the fields only the report and the
-    /// exports use (variant, company size, the sent snapshot's resume name).
-    static func applications(_ db: Database, profile: Bool = true) throws -> [TrackedApplication] {
+    /// Which events to read.
+    enum Scope {
+        /// All of them.
+        case everything
+        /// What `Agenda` needs as of a day, and nothing more: open reminders, and every event
+        /// of the applications with a stage move on or after `since` (the ones that are not
+        /// ghosted). Applications with none of these are left out.
+        case agenda(since: CalendarDay)
+
+        /// The SQL condition on events `e`, with its arguments.
+        var eventFilter: (sql: String, arguments: StatementArguments) {
+            guard case .agenda(let since) = self else { return ("", []) }
+            return ("""
+                AND (e.parent IN (SELECT parent FROM event WHERE cl % 2 = 1 AND parent IS NOT NULL
+                                  AND f_type <> '"reminder"' AND f_date >= ?)
+                     OR (e.f_type = '"reminder"' AND NOT EXISTS (
+                         SELECT 1 FROM field d WHERE d.record = e.id AND d.name = 'done' AND d.value = 'true')))
+                """, [JSONValue.string(since.description).encoded()])
+        }
+    }
+
+    /// Every visible application (or, for `.agenda`, those it needs); `profile` also reads the
+    /// fields only the report and the exports use (variant, company size, the sent
+    /// snapshot's resume name).
+    /// Without `eventDetails`, events come without time, zone, place, people and done.
+    static func applications(_ db: Database, profile: Bool = true, eventDetails: Bool = true,
+                             scope: Scope = .everything) throws -> [TrackedApplication] {
         let snapshots = profile ? try snapshotNames(db) : [:]
         let extras = profile ? try extraFields(db, table: "application", names: ["variant", "company_size"]) : [:]
         var byID: [RecordID: Int] = [:]
         var result: [TrackedApplication] = []
+        let filter = scope.eventFilter
+        let only = filter.sql.isEmpty ? "" : "AND id IN (SELECT e.parent FROM event e WHERE e.cl % 2 = 1 \(filter.sql))"
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, lower(hex(id)), \(unwrapped(["company", "role", "status", "date", "source", "snapshot", "location", "url"]))
-            FROM application WHERE cl % 2 = 1 ORDER BY f_date, id
-            """)
+            FROM application WHERE cl % 2 = 1 \(only) ORDER BY f_date, id
+            """, arguments: filter.arguments)
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
             let date = text(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
@@ -33,7 +59,7 @@ enum TrackerReader {
             byID[id] = result.count
             result.append(application)
         }
-        try attachEvents(to: &result, byID: byID, db)
+        try attachEvents(to: &result, byID: byID, details: eventDetails, filter: filter, db)
         return result
     }
 
@@ -47,20 +73,21 @@ enum TrackerReader {
         fields.map { "json_extract(\(table)f_\($0), '$')" }.joined(separator: ", ")
     }
 
-    private static func attachEvents(to applications: inout [TrackedApplication], byID: [RecordID: Int], _ db: Database) throws {
-        let extras = try extraFields(db, table: "event", names: ["time", "timezone", "place", "people", "done"])
+    private static func attachEvents(to applications: inout [TrackedApplication], byID: [RecordID: Int], details: Bool,
+                                     filter: (sql: String, arguments: StatementArguments), _ db: Database) throws {
+        let extras = details ? try extraFields(db, table: "event", names: ["time", "timezone", "place", "people", "done"], filter: filter) : [:]
         var positions = [[(String, String)]](repeating: [], count: applications.count)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.parent, e.id, lower(hex(e.id)), e.pos, \(unwrapped(["type", "date", "note"], table: "e."))
-            FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL
-            """)
+            FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL \(filter.sql)
+            """, arguments: filter.arguments)
         while let row = try rows.next() {
             guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }), let index = byID[parent],
                   let date = text(row, 5).flatMap({ CalendarDay($0) }),
                   let id = try row.withUnsafeData(atIndex: 1, { RecordID(data: $0) }) else { continue }
             let hex: String = row[2]
             var event = TrackedEvent(id: hex, type: text(row, 4) ?? "", date: date, note: text(row, 6))
-            if let fields = extras[id] { details(fields, into: &event) }
+            if let fields = extras[id] { Self.details(fields, into: &event) }
             applications[index].events.append(event)
             positions[index].append((text(row, 3) ?? "", hex))
         }
@@ -80,14 +107,17 @@ enum TrackerReader {
         event.done = fields["done"].flatMap(Int64.fromDatabaseValue) == 1
     }
 
-    /// Fields without a column of the visible records of a table, unwrapped, by record.
-    private static func extraFields(_ db: Database, table: String, names: [String]) throws -> [RecordID: [String: DatabaseValue]] {
+    /// Fields without a column of the visible records of a table (`e`, with `filter`),
+    /// unwrapped, by record.
+    private static func extraFields(_ db: Database, table: String, names: [String],
+                                    filter: (sql: String, arguments: StatementArguments) = ("", [])) throws
+        -> [RecordID: [String: DatabaseValue]] {
         var result: [RecordID: [String: DatabaseValue]] = [:]
         let placeholders = names.map { _ in "?" }.joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.record, f.name, json_extract(f.value, '$') FROM field f JOIN \(table) r ON r.id = f.record
-            WHERE r.cl % 2 = 1 AND f.name IN (\(placeholders))
-            """, arguments: StatementArguments(names))
+            SELECT f.record, f.name, json_extract(f.value, '$') FROM field f JOIN \(table) e ON e.id = f.record
+            WHERE e.cl % 2 = 1 AND f.name IN (\(placeholders)) \(filter.sql)
+            """, arguments: StatementArguments(names) + filter.arguments)
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
             result[id, default: [:]][row[1]] = row[2] as DatabaseValue

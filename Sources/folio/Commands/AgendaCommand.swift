@@ -25,8 +25,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let applications = try Replica.run { try store.trackedApplications(profile: false) }
-        let agenda = Agenda(applications, today: tracking.day, days: days, ghostAfter: tracking.ghostDays)
+        let agenda = try Replica.run { try store.agenda(today: tracking.day, days: days, ghostAfter: tracking.ghostDays) }
         if json { Replica.printJSON(.array(agenda.items.map(Self.json))); return }
         guard !agenda.items.isEmpty else {
             print("Nothing due in the next \(days) days.")

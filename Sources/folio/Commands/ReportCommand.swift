@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let applications = try Replica.run { try store.trackedApplications() }
+        let applications = try Replica.run { try store.trackedApplications(eventDetails: false) }
         let options = CareerReport.Options(today: tracking.day, since: since.flatMap { CalendarDay($0) }, ghostAfter: tracking.ghostDays)
         let report = CareerReport(applications, options: options)
         if let html { try write(report, to: html) }

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioCRDT
 import FolioStore
 import Testing
 
@@ -56,6 +57,34 @@ struct AgendaTests {
         #expect(try kinds("2024-05-11") == [.thankYou])
         #expect(try kinds("2024-05-17") == [.followUp])
         #expect(try kinds("2024-06-15") == [])
+    }
+
+    @Test("reading only what the agenda needs gives the same agenda as reading everything")
+    func scopedRead() throws {
+        let store = try TrackerFixture.store()
+        var hooli = ApplicationDraft(company: "Hooli", role: "PM")
+        hooli.date = "2024-04-01"
+        let id = try store.addApplication(hooli).id.hex
+        try store.addReminder(id, on: "2024-04-05", note: "done one")
+        try store.completeReminders(id)
+        try store.moveApplication(id, to: "screening", date: "2024-04-25")
+        try store.addReminder(id, on: "2024-06-01", note: "open one")
+        var pied = ApplicationDraft(company: "Pied Piper", role: "CTO")
+        pied.date = "2024-03-01"
+        try store.moveApplication(try store.addApplication(pied).id.hex, to: "interview", date: "2024-05-20")
+        let all = try store.trackedApplications()
+        var compared = 0
+        for offset in stride(from: -40, through: 90, by: 3) {
+            for ghostAfter in [3, 10, 30] {
+                for days in [0, 7] {
+                    let today = CalendarDay("2024-04-20")!.adding(offset)
+                    let scoped = try store.agenda(today: today, days: days, ghostAfter: ghostAfter).items
+                    #expect(scoped == Agenda(all, today: today, days: days, ghostAfter: ghostAfter).items, "\(today) \(ghostAfter) \(days)")
+                    compared += scoped.count
+                }
+            }
+        }
+        #expect(compared > 100, "the comparison covered real items")
     }
 
     @Test("the window: nothing due later than --days ahead")

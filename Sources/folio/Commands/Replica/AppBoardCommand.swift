@@ -25,7 +25,7 @@ struct AppBoardCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let applications = try Replica.run { try store.trackedApplications(profile: false) }
+        let applications = try Replica.run { try store.trackedApplications(profile: false, eventDetails: false) }
         let board = KanbanBoard(applications, today: tracking.day, ghostAfter: tracking.ghostDays)
         if json { Replica.printJSON(board.json); return }
         let columns = all ? board.columns : board.columns.filter { !PipelineStatus.closed.contains($0.stage) }

@@ -26,7 +26,7 @@ struct AppExportCommand: ParsableCommand {
         let store = try storeOptions.open()
         let text = try Replica.run { () throws -> String in
             switch format {
-            case .csv: return ApplicationCSV.export(try store.trackedApplications())
+            case .csv: return ApplicationCSV.export(try store.trackedApplications(eventDetails: false))
             case .ics: return ApplicationCalendar.ics(try store.trackedApplications(), now: UInt64(Date().timeIntervalSince1970 * 1000))
             case .json: return try store.exportAll().objectValue?["applications"]?.encoded(pretty: true) ?? "[]\n"
             }
