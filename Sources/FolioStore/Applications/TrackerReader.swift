@@ -14,7 +14,7 @@ enum TrackerReader {
         case everything
         /// What `Agenda` needs as of a day, and nothing more: open reminders, and every event
         /// of the applications with a stage move on or after `since` (the ones that are not
-        /// ghosted). Applications with none of these are left out.
+        /// ghosted).
         case agenda(since: CalendarDay)
 
         /// The SQL condition on events `e`, with its arguments.
@@ -29,7 +29,7 @@ enum TrackerReader {
         }
     }
 
-    /// Every visible application (or, for `.agenda`, those it needs); `profile` also reads the
+    /// Every visible application (for `.agenda`, with only the events it needs); `profile` also reads the
     /// fields only the report and the exports use (variant, company size, the sent
     /// snapshot's resume name).
     /// Without `eventDetails`, events come without time, zone, place, people and done.
@@ -40,11 +40,10 @@ enum TrackerReader {
         var byID: [RecordID: Int] = [:]
         var result: [TrackedApplication] = []
         let filter = scope.eventFilter
-        let only = filter.sql.isEmpty ? "" : "AND id IN (SELECT e.parent FROM event e WHERE e.cl % 2 = 1 \(filter.sql))"
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, lower(hex(id)), \(unwrapped(["company", "role", "status", "date", "source", "snapshot", "location", "url"]))
-            FROM application WHERE cl % 2 = 1 \(only) ORDER BY f_date, id
-            """, arguments: filter.arguments)
+            FROM application WHERE cl % 2 = 1 ORDER BY f_date, id
+            """)
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
             let date = text(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
@@ -75,7 +74,10 @@ enum TrackerReader {
 
     private static func attachEvents(to applications: inout [TrackedApplication], byID: [RecordID: Int], details: Bool,
                                      filter: (sql: String, arguments: StatementArguments), _ db: Database) throws {
-        let extras = details ? try extraFields(db, table: "event", names: ["time", "timezone", "place", "people", "done"], filter: filter) : [:]
+        // A filtered read has few events with details: looking each up costs less than
+        // evaluating the filter again in a set-wide query.
+        let setWide = details && filter.sql.isEmpty
+        let extras = setWide ? try extraFields(db, table: "event", names: eventDetailNames) : [:]
         var positions = [[(String, String)]](repeating: [], count: applications.count)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.parent, e.id, lower(hex(e.id)), e.pos, \(unwrapped(["type", "date", "note"], table: "e."))
@@ -87,7 +89,11 @@ enum TrackerReader {
                   let id = try row.withUnsafeData(atIndex: 1, { RecordID(data: $0) }) else { continue }
             let hex: String = row[2]
             var event = TrackedEvent(id: hex, type: text(row, 4) ?? "", date: date, note: text(row, 6))
-            if let fields = extras[id] { Self.details(fields, into: &event) }
+            if setWide, let fields = extras[id] {
+                Self.details(fields, into: &event)
+            } else if details, !setWide, event.type == "interview" || event.isReminder {
+                Self.details(try detailFields(of: id, db), into: &event)
+            }
             applications[index].events.append(event)
             positions[index].append((text(row, 3) ?? "", hex))
         }
@@ -95,6 +101,18 @@ enum TrackerReader {
             let order = positions[index].indices.sorted { positions[index][$0] < positions[index][$1] }
             applications[index].events = order.map { applications[index].events[$0] }
         }
+    }
+
+    private static let eventDetailNames = ["time", "timezone", "place", "people", "done"]
+
+    /// One event's detail fields (for filtered reads).
+    private static func detailFields(of id: RecordID, _ db: Database) throws -> [String: DatabaseValue] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT name, json_extract(value, '$') FROM field WHERE record = ? AND name IN ('time', 'timezone', 'place', 'people', 'done')
+            """)
+        var result: [String: DatabaseValue] = [:]
+        for row in try Row.fetchAll(statement, arguments: [id.data]) { result[row[0]] = row[1] as DatabaseValue }
+        return result
     }
 
     private static func details(_ fields: [String: DatabaseValue], into event: inout TrackedEvent) {
@@ -107,17 +125,14 @@ enum TrackerReader {
         event.done = fields["done"].flatMap(Int64.fromDatabaseValue) == 1
     }
 
-    /// Fields without a column of the visible records of a table (`e`, with `filter`),
-    /// unwrapped, by record.
-    private static func extraFields(_ db: Database, table: String, names: [String],
-                                    filter: (sql: String, arguments: StatementArguments) = ("", [])) throws
-        -> [RecordID: [String: DatabaseValue]] {
+    /// Fields without a column of the visible records of a table, unwrapped, by record.
+    private static func extraFields(_ db: Database, table: String, names: [String]) throws -> [RecordID: [String: DatabaseValue]] {
         var result: [RecordID: [String: DatabaseValue]] = [:]
         let placeholders = names.map { _ in "?" }.joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.record, f.name, json_extract(f.value, '$') FROM field f JOIN \(table) e ON e.id = f.record
-            WHERE e.cl % 2 = 1 AND f.name IN (\(placeholders)) \(filter.sql)
-            """, arguments: StatementArguments(names) + filter.arguments)
+            WHERE e.cl % 2 = 1 AND f.name IN (\(placeholders))
+            """, arguments: StatementArguments(names))
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
             result[id, default: [:]][row[1]] = row[2] as DatabaseValue
