@@ -14,7 +14,7 @@ enum TrackerReader {
         case everything
         /// What `Agenda` needs as of a day, and nothing more: open reminders, and every event
         /// of the applications with a stage move on or after `since` (the ones that are not
-        /// ghosted).
+        /// ghosted). Applications with none of these are left out.
         case agenda(since: CalendarDay)
 
         /// The SQL condition on events `e`, with its arguments.
@@ -29,36 +29,37 @@ enum TrackerReader {
         }
     }
 
-    /// Every visible application (for `.agenda`, with only the events it needs); `profile` also reads the
+    /// Every visible application (for `.agenda`, only those with events it needs); `profile` also reads the
     /// fields only the report and the exports use (variant, company size, the sent
     /// snapshot's resume name).
     /// Without `eventDetails`, events come without time, zone, place, people and done.
     static func applications(_ db: Database, profile: Bool = true, eventDetails: Bool = true,
                              scope: Scope = .everything) throws -> [TrackedApplication] {
+        let filter = scope.eventFilter
+        var eventsByParent = try Self.events(db, details: eventDetails, filter: filter)
         let snapshots = profile ? try snapshotNames(db) : [:]
         let extras = profile ? try extraFields(db, table: "application", names: ["variant", "company_size"]) : [:]
-        var byID: [RecordID: Int] = [:]
         var result: [TrackedApplication] = []
-        let filter = scope.eventFilter
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, lower(hex(id)), \(unwrapped(["company", "role", "status", "date", "source", "snapshot", "location", "url"]))
             FROM application WHERE cl % 2 = 1 ORDER BY f_date, id
             """)
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
+            let own = eventsByParent.removeValue(forKey: id)
+            // A filtered read wants only the applications that have some of its events.
+            if own == nil, !filter.sql.isEmpty { continue }
             let date = text(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
             var application = TrackedApplication(id: row[1], company: text(row, 2) ?? "", role: text(row, 3) ?? "",
-                                                 status: text(row, 4) ?? "", date: date)
+                                                 status: text(row, 4) ?? "", date: date, events: own ?? [])
             application.source = text(row, 6)
             application.location = text(row, 8)
             application.url = text(row, 9)
             let fields = extras[id]
             application.variant = fields?["variant"].flatMap(String.fromDatabaseValue) ?? text(row, 7).flatMap { snapshots[$0] }
             application.companySize = fields?["company_size"].flatMap(String.fromDatabaseValue)
-            byID[id] = result.count
             result.append(application)
         }
-        try attachEvents(to: &result, byID: byID, details: eventDetails, filter: filter, db)
         return result
     }
 
@@ -72,34 +73,34 @@ enum TrackerReader {
         fields.map { "json_extract(\(table)f_\($0), '$')" }.joined(separator: ", ")
     }
 
-    private static func attachEvents(to applications: inout [TrackedApplication], byID: [RecordID: Int], details: Bool,
-                                     filter: (sql: String, arguments: StatementArguments), _ db: Database) throws {
+    /// The visible events (matching `filter`) by parent, each parent's in list order.
+    private static func events(_ db: Database, details: Bool,
+                               filter: (sql: String, arguments: StatementArguments)) throws -> [RecordID: [TrackedEvent]] {
         // A filtered read has few events with details: looking each up costs less than
         // evaluating the filter again in a set-wide query.
         let setWide = details && filter.sql.isEmpty
         let extras = setWide ? try extraFields(db, table: "event", names: eventDetailNames) : [:]
-        var positions = [[(String, String)]](repeating: [], count: applications.count)
+        var byParent: [RecordID: [(event: TrackedEvent, position: String)]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.parent, e.id, lower(hex(e.id)), e.pos, \(unwrapped(["type", "date", "note"], table: "e."))
             FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL \(filter.sql)
             """, arguments: filter.arguments)
         while let row = try rows.next() {
-            guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }), let index = byID[parent],
+            guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }),
                   let date = text(row, 5).flatMap({ CalendarDay($0) }),
                   let id = try row.withUnsafeData(atIndex: 1, { RecordID(data: $0) }) else { continue }
-            let hex: String = row[2]
-            var event = TrackedEvent(id: hex, type: text(row, 4) ?? "", date: date, note: text(row, 6))
+            var event = TrackedEvent(id: row[2], type: text(row, 4) ?? "", date: date, note: text(row, 6))
             if setWide, let fields = extras[id] {
                 Self.details(fields, into: &event)
             } else if details, !setWide, event.type == "interview" || event.isReminder {
                 Self.details(try detailFields(of: id, db), into: &event)
             }
-            applications[index].events.append(event)
-            positions[index].append((text(row, 3) ?? "", hex))
+            byParent[parent, default: []].append((event, text(row, 3) ?? ""))
         }
-        for index in applications.indices where positions[index].count > 1 {
-            let order = positions[index].indices.sorted { positions[index][$0] < positions[index][$1] }
-            applications[index].events = order.map { applications[index].events[$0] }
+        // List order: position, then id (the hex id sorts as the id does).
+        return byParent.mapValues { events in
+            events.count < 2 ? events.map(\.event)
+                : events.sorted { ($0.position, $0.event.id) < ($1.position, $1.event.id) }.map(\.event)
         }
     }
 
