@@ -41,7 +41,7 @@ enum TrackerReader {
         let extras = profile ? try extraFields(db, table: "application", names: ["variant", "company_size"]) : [:]
         var result: [TrackedApplication] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, lower(hex(id)), \(unwrapped(["company", "role", "status", "date", "source", "snapshot", "location", "url"]))
+            SELECT id, lower(hex(id)), f_company, f_role, f_status, f_date, f_source, f_snapshot, f_location, f_url
             FROM application WHERE cl % 2 = 1 ORDER BY f_date, id
             """)
         while let row = try rows.next() {
@@ -49,18 +49,29 @@ enum TrackerReader {
             let own = eventsByParent.removeValue(forKey: id)
             // A filtered read wants only the applications that have some of its events.
             if own == nil, !filter.sql.isEmpty { continue }
-            let date = text(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
-            var application = TrackedApplication(id: row[1], company: text(row, 2) ?? "", role: text(row, 3) ?? "",
-                                                 status: text(row, 4) ?? "", date: date, events: own ?? [])
-            application.source = text(row, 6)
-            application.location = text(row, 8)
-            application.url = text(row, 9)
+            let date = stored(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
+            var application = TrackedApplication(id: row[1], company: stored(row, 2) ?? "", role: stored(row, 3) ?? "",
+                                                 status: stored(row, 4) ?? "", date: date, events: own ?? [])
+            application.source = stored(row, 6)
+            application.location = stored(row, 8)
+            application.url = stored(row, 9)
             let fields = extras[id]
-            application.variant = fields?["variant"].flatMap(String.fromDatabaseValue) ?? text(row, 7).flatMap { snapshots[$0] }
+            application.variant = fields?["variant"].flatMap(String.fromDatabaseValue) ?? stored(row, 7).flatMap { snapshots[$0] }
             application.companySize = fields?["company_size"].flatMap(String.fromDatabaseValue)
             result.append(application)
         }
         return result
+    }
+
+    /// The text a column holds as stored JSON (unwrapped here: SQLite's `json_extract` would
+    /// run for every row, even those a filtered read skips); nil for NULL and non-text.
+    private static func stored(_ row: Row, _ index: Int) -> String? {
+        guard let json = String.fromDatabaseValue(row[index] as DatabaseValue) else { return nil }
+        let utf8 = json.utf8
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.contains(0x5C) {
+            return String(Substring(utf8.dropFirst().dropLast()))
+        }
+        return (try? JSONText.decode(json))?.stringValue
     }
 
     /// A column's text; nil for NULL and for anything that is not text.
