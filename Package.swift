@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FolioSite", targets: ["FolioSite"]),
         .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
         .library(name: "FolioStore", targets: ["FolioStore"]),
+        .library(name: "FolioSync", targets: ["FolioSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Wire types of sync-protocol/, the client session, the HTTP transport.
+        .target(name: "FolioSync", dependencies: ["FolioCore", "FolioCRDT"], swiftSettings: swiftSettings),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -92,6 +95,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSyncTests", dependencies: ["FolioSync", "FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioCRDTTests",
             dependencies: [
