@@ -36,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CFolioZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Libraries, lightest first.
-        .target(name: "FolioCore", swiftSettings: swiftSettings),
+        .target(name: "FolioCore", dependencies: ["CFolioZlib"], swiftSettings: swiftSettings),
         .target(name: "FolioCRDT", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         // Convergence scenarios shared by the CRDT and store tests (test support only).
         .target(name: "FolioCRDTTesting", dependencies: ["FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
