@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FolioSite", targets: ["FolioSite"]),
         .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
         .library(name: "FolioStore", targets: ["FolioStore"]),
+        .library(name: "FolioInsights", targets: ["FolioInsights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // ATS checks, keyword extraction, job matching (pure analysis; Yams for the user's
+        // skills.yaml).
+        .target(
+            name: "FolioInsights",
+            dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -78,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioInsights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -112,6 +120,12 @@ let package = Package(
         .testTarget(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioInsightsTests",
+            dependencies: ["FolioInsights", "FolioCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
