@@ -108,6 +108,11 @@ public struct ResumeFacts: Sendable {
         return sections.filter { $0.stems.contains(needle) }.map(\.path)
     }
 
+    /// The keywords of `keywords` the resume mentions nowhere, in their order.
+    public func missing(_ keywords: [Keyword]) -> [Keyword] {
+        keywords.filter { places(of: $0).isEmpty }
+    }
+
     /// Every lexicon skill the resume mentions anywhere.
     public var skills: Set<Int> { sections.reduce(into: Set<Int>()) { $0.formUnion($1.skills) } }
 

@@ -1,7 +1,8 @@
 extension KeywordExtractor {
     /// Phrases of 1-3 words the posting repeats (RAKE-like: candidates are runs of words
     /// between stop words and punctuation), skills and numbers left out.
-    func keyphrases(_ tokens: [Token], skillMatches: [SkillMatch], requirements: [Token], titleWords: Set<String>) -> [Keyword] {
+    func keyphrases(_ tokens: [Token], skillMatches: [SkillMatch], requirements: [Token], titleWords: Set<String>,
+                    company: String?) -> [Keyword] {
         var inSkill = [Bool](repeating: false, count: tokens.count)
         for match in skillMatches { for index in match.start..<(match.start + match.length) { inSkill[index] = true } }
         var counts: [String: (text: String, count: Int, words: Int)] = [:]
@@ -22,7 +23,12 @@ extension KeywordExtractor {
         }
         flush()
         let requirementKeys = Set(requirements.map { Stemmer.stem($0.text) })
-        return rank(counts, requirementKeys: requirementKeys, titleWords: titleWords)
+        // The company's own name is not a keyword to add to a resume.
+        let companyWords = Tokenizer.words(company ?? "").map(Stemmer.stem)
+        let excluded = Set((1...3).flatMap { length in
+            companyWords.count >= length ? (0...(companyWords.count - length)).map { companyWords[$0..<($0 + length)].joined(separator: " ") } : []
+        })
+        return rank(counts, requirementKeys: requirementKeys, titleWords: titleWords, excluded: excluded)
     }
 
     /// Words a phrase may contain: not stop words, not numbers, at least 3 letters.
@@ -31,8 +37,9 @@ extension KeywordExtractor {
     }
 
     private func rank(_ counts: [String: (text: String, count: Int, words: Int)], requirementKeys: Set<String>,
-                      titleWords: Set<String>) -> [Keyword] {
-        let repeated = counts.filter { $0.value.count >= 2 }
+                      titleWords: Set<String>, excluded: Set<String>) -> [Keyword] {
+        // Single words must recur three times to count; phrases twice.
+        let repeated = counts.filter { $0.value.count >= ($0.value.words == 1 ? 3 : 2) && !excluded.contains($0.key) }
         // A phrase that only ever appears inside a longer one is that longer phrase.
         let kept = repeated.filter { key, value in
             !repeated.contains { other, otherValue in

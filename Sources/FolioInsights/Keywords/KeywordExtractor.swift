@@ -32,7 +32,8 @@ public struct KeywordExtractor: Sendable {
                     inTitle: inTitle.contains(skill), inRequirements: inRequirements.contains(skill))
         }.sorted(by: Self.byWeight)
         let titleWords = Set(titleTokens.map(\.text).filter { !StopWords.contains($0) }.map(Stemmer.stem))
-        let phrases = keyphrases(tokens, skillMatches: matches, requirements: requirementTokens, titleWords: titleWords)
+        let phrases = keyphrases(tokens, skillMatches: matches, requirements: requirementTokens, titleWords: titleWords,
+                                 company: posting.company)
         let years = ExperienceYears.required(in: requirementTokens.isEmpty ? tokens : requirementTokens)
         return PostingAnalysis(posting: posting, skills: skills, phrases: phrases, requiredYears: years, titleWords: titleWords,
                                notes: notes(posting, tokens: tokens, skills: skills))

@@ -59,7 +59,7 @@ extension BuiltinSkills {
     General ledger | GL
     Reconciliation | reconciliations, account reconciliation, bank reconciliation
     Month-end close | month end close, financial close, year-end close
-    Budgeting | budgets, budget management
+    Budgeting | budget management, budget planning
     Forecasting and planning | FP&A, financial planning and analysis, financial planning
     Variance analysis
     Audit | auditing, internal audit, external audit

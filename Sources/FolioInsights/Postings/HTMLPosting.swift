@@ -15,7 +15,9 @@ enum HTMLPosting {
                 return posting
             }
         }
-        var posting = PostingImporter.plainPosting(text, source: "html", heading: element("h1", in: html) ?? element("title", in: html))
+        // The page title often says "Role | Company"; the h1, when there is one, is the role.
+        var posting = PostingImporter.plainPosting(text, source: "html", heading: element("title", in: html))
+        if let heading = element("h1", in: html) { posting.title = heading }
         posting.text = text
         return posting
     }

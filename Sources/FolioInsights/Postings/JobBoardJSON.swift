@@ -52,6 +52,10 @@ enum JobBoardJSON {
         posting.location = categories?["location"]?.stringValue
         posting.employment = categories?["commitment"]?.stringValue.flatMap(EmploymentType.normalize)
         posting.url = job["hostedUrl"]?.stringValue
+        // Lever exports name no company; its board's name is in every posting's URL.
+        posting.company = posting.url.flatMap { url in
+            url.split(separator: "/").count > 3 && url.contains("lever.co") ? String(url.split(separator: "/")[2]) : nil
+        }
         posting.country = job["country"]?.stringValue
         posting.workplace = job["workplaceType"]?.stringValue.flatMap(Workplace.normalize)
         let requirements = lists.filter { ($0["text"]?.stringValue ?? "").lowercased().contains(anyOf: ["require", "qualif", "you", "skill", "need"]) }
