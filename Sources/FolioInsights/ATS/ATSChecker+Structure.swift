@@ -3,7 +3,7 @@ import FolioCore
 extension ATSChecker {
     /// Name, work, education and skills present.
     func sections(_ facts: ResumeFacts, _ suggestions: inout [String]) -> ATSReport.Component {
-        let document = facts.resume.document
+        let document = facts.document
         let checks: [(String, Bool, String)] = [
             ("name", facts.basics("name") != nil, "Add your name (basics.name): an ATS files the resume under it."),
             ("work", !(document["work"]?.arrayValue ?? []).isEmpty, "Add a work section: most of what an ATS scores is there."),
@@ -55,7 +55,7 @@ extension ATSChecker {
         var problems: [String] = []
         var entries = 0
         for list in ["work", "volunteer", "education"] {
-            for (index, item) in (facts.resume.document[list]?.arrayValue ?? []).enumerated() {
+            for (index, item) in (facts.document[list]?.arrayValue ?? []).enumerated() {
                 guard let entry = item.objectValue else { continue }
                 entries += 1
                 problems += entryDateProblems(entry, path: "\(list)[\(index)]")

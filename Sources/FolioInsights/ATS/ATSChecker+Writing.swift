@@ -67,7 +67,8 @@ extension ATSChecker {
         let be: Set<String> = ["was", "were", "been", "being", "is", "are"]
         for (index, word) in words.enumerated().dropLast() where be.contains(word) {
             let next = words[index + 1]
-            if next.hasSuffix("ed") || ["built", "made", "given", "taken", "chosen", "done", "led", "won", "run"].contains(next) {
+            let participle = next.hasSuffix("ed") || (next.hasSuffix("en") && next.count >= 5)
+            if participle || ["built", "made", "done", "led", "won", "run", "sent", "kept", "held"].contains(next) {
                 return "\(word) \(next)"
             }
         }

@@ -38,8 +38,8 @@ public struct ResumeFacts: Sendable {
         public var text: String
     }
 
-    /// The resume read.
-    public var resume: Resume
+    /// The JSON Resume document read (valid or not: the ATS check reports what is wrong).
+    public var document: JSONObject
     /// Every place with text, in document order.
     public var sections: [Section]
     /// Work (and volunteer) entries.
@@ -49,16 +49,21 @@ public struct ResumeFacts: Sendable {
 
     /// Reads `resume` with `lexicon`.
     public init(resume: Resume, lexicon: SkillLexicon) {
-        self.resume = resume
+        self.init(document: resume.document, lexicon: lexicon)
+    }
+
+    /// Reads a JSON Resume document, even one that does not validate, with `lexicon`.
+    public init(document: JSONObject, lexicon: SkillLexicon) {
+        self.document = document
         var texts: [(String, String)] = []
-        Self.collect(.object(resume.document), path: "", into: &texts)
+        Self.collect(.object(document), path: "", into: &texts)
         sections = texts.map { path, text in
             let tokens = Tokenizer.tokens(text)
             return Section(path: path, text: text, tokens: tokens, skills: Set(lexicon.matches(in: tokens).map(\.skill)),
                            stems: " " + tokens.map { Stemmer.stem($0.text) }.joined(separator: " ") + " ")
         }
         highlights = texts.filter { $0.0.contains(".highlights[") }.map { ($0.0, $0.1) }
-        periods = Self.periods(resume)
+        periods = Self.periods(document)
     }
 
     /// Fields that are not prose: left out of keyword and readability checks.
@@ -86,9 +91,9 @@ public struct ResumeFacts: Sendable {
         }
     }
 
-    static func periods(_ resume: Resume) -> [Period] {
+    static func periods(_ document: JSONObject) -> [Period] {
         ["work", "volunteer"].flatMap { list in
-            (resume.document[list]?.arrayValue ?? []).enumerated().compactMap { index, item -> Period? in
+            (document[list]?.arrayValue ?? []).enumerated().compactMap { index, item -> Period? in
                 guard let entry = item.objectValue else { return nil }
                 func text(_ key: String) -> String? { entry[key]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
                 let prose = ([text("summary")] + (entry["highlights"]?.arrayValue ?? []).map(\.stringValue)).compactMap { $0 }
@@ -118,6 +123,8 @@ public struct ResumeFacts: Sendable {
 
     /// A text field of `basics` (`email`, `location.city`).
     public func basics(_ path: String) -> String? {
-        resume.value(at: "basics." + path)?.stringValue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        var value: JSONValue? = document["basics"]
+        for key in path.split(separator: ".") { value = value?.objectValue?[String(key)] }
+        return value?.stringValue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
     }
 }

@@ -58,7 +58,7 @@ enum JobBoardJSON {
         }
         posting.country = job["country"]?.stringValue
         posting.workplace = job["workplaceType"]?.stringValue.flatMap(Workplace.normalize)
-        let requirements = lists.filter { ($0["text"]?.stringValue ?? "").lowercased().contains(anyOf: ["require", "qualif", "you", "skill", "need"]) }
+        let requirements = lists.filter { ($0["text"]?.stringValue ?? "").lowercased().contains(anyOf: ["require", "qualif", "skill", "need", "must", "you have", "you bring", "about you"]) }
         if !requirements.isEmpty {
             posting.requirements = requirements.map { HTMLText.text("<ul>" + ($0["content"]?.stringValue ?? "") + "</ul>") }.joined(separator: "\n")
         }

@@ -8,7 +8,7 @@ enum SalaryText {
         while index < scalars.count {
             if let currency = symbols[scalars[index]], index + 1 < scalars.count, scalars[index + 1].properties.numericType != nil {
                 var cursor = index + 1
-                guard let low = number(scalars, &cursor) else { index += 1; continue }
+                guard let low = number(scalars, &cursor), !isMagnitude(scalars, cursor) else { index += 1; continue }
                 let high = rangeEnd(scalars, &cursor)
                 let tail = String(String.UnicodeScalarView(scalars[cursor..<min(cursor + 24, scalars.count)])).lowercased()
                 let period = tail.contains("hour") || tail.contains("/hr") ? "hour" : tail.contains("month") ? "month" : "year"
@@ -36,6 +36,12 @@ enum SalaryText {
         guard var value = Double(digits) else { return nil }
         if cursor < scalars.count, scalars[cursor] == "k" || scalars[cursor] == "K" { value *= 1000; cursor += 1 }
         return value
+    }
+
+    /// True after `$400M`, `$2 billion`: company figures, not pay.
+    static func isMagnitude(_ scalars: [Unicode.Scalar], _ cursor: Int) -> Bool {
+        let tail = String(String.UnicodeScalarView(scalars[cursor..<min(cursor + 9, scalars.count)])).lowercased()
+        return tail.hasPrefix("m") || tail.hasPrefix("b") || tail.hasPrefix(" million") || tail.hasPrefix(" billion")
     }
 
     /// The upper end after ` - `, `–`, `to`, with or without a currency sign.

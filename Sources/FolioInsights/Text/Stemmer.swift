@@ -7,7 +7,7 @@ public enum Stemmer {
         guard word.count > 3, word.last == "s" else { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") || word.hasSuffix("'s") { return word }
+        if word.hasSuffix("ss") || word.hasSuffix("us") || (word.hasSuffix("is") && word.count > 4) || word.hasSuffix("'s") { return word }
         return String(word.dropLast())
     }
 

@@ -22,7 +22,7 @@ struct ATSCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try InsightsInputs(storeOptions: storeOptions)
-        let facts = try inputs.resume(resume)
+        let facts = try inputs.resumeForCheck(resume)
         let posting = try job.map(inputs.posting)
         let report = ATSChecker().check(facts, against: posting)
         if json { Replica.printJSON(report.json) } else { print(report.text, terminator: "") }

@@ -40,6 +40,23 @@ struct InsightsInputs {
         return ResumeFacts(resume: resume, lexicon: lexicon)
     }
 
+    /// For the ATS check: a JSON resume file that does not validate is still checked (its
+    /// problems printed as warnings), since bad dates and contacts are what the check is for.
+    func resumeForCheck(_ argument: String) throws -> ResumeFacts {
+        guard ResumeSource.isFile(argument), URL(fileURLWithPath: argument).pathExtension.lowercased() == "json",
+              let data = FileManager.default.contents(atPath: argument),
+              case .success(let text) = TextCheck.text(Array(data)),
+              let document = (try? JSONParser.parse(text, path: argument))?.0.objectValue,
+              case .failure(let error) = Result(catching: { try Resume(json: .object(document), path: argument) }) else {
+            return try resume(argument)
+        }
+        for var diagnostic in (error as? DiagnosticError)?.diagnostics ?? [] {
+            diagnostic.severity = .warning
+            Terminal.printError(diagnostic.description)
+        }
+        return ResumeFacts(document: document, lexicon: lexicon)
+    }
+
     /// A posting file (its first posting) when one exists at `argument`, else the replica
     /// posting whose id starts with it.
     func posting(_ argument: String) throws -> PostingAnalysis {
