@@ -17,12 +17,11 @@ extension Store {
     @discardableResult
     public func addPostings(_ postings: [[String: JSONValue]]) throws -> [RecordID] {
         try write { transaction in
-            var ids: [RecordID] = []
-            for fields in postings {
-                let id = transaction.newID()
+            // Ids made in one millisecond are not in order; sorted, listings (by id) keep file order.
+            let ids = (0..<postings.count).map { _ in transaction.newID() }.sorted()
+            for (id, fields) in zip(ids, postings) {
                 try transaction.write(RecordWrites.creation(id: id, kind: .posting, parent: nil, position: nil,
                                                             fields: fields.filter { !$0.value.isNull }))
-                ids.append(id)
             }
             return ids
         }

@@ -46,8 +46,8 @@ struct InsightsInputs {
         guard ResumeSource.isFile(argument), URL(fileURLWithPath: argument).pathExtension.lowercased() == "json",
               let data = FileManager.default.contents(atPath: argument),
               case .success(let text) = TextCheck.text(Array(data)),
-              let document = (try? JSONParser.parse(text, path: argument))?.0.objectValue,
-              case .failure(let error) = Result(catching: { try Resume(json: .object(document), path: argument) }) else {
+              let (value, locations) = try? JSONParser.parse(text, path: argument), let document = value.objectValue,
+              case .failure(let error) = Result(catching: { try Resume(json: value, path: argument, locations: locations) }) else {
             return try resume(argument)
         }
         for var diagnostic in (error as? DiagnosticError)?.diagnostics ?? [] {
