@@ -17,6 +17,9 @@ public struct SkillLexicon: Sendable {
     private var index: [String: Int] = [:]
     private var exact: [String: Int] = [:]
     private var byName: [String: Int] = [:]
+    /// First words (stemmed) of entries longer than one word: only there can a longer
+    /// match start.
+    private var firstWords: Set<String> = []
     /// The most tokens any entry spans.
     private var longest = 1
 
@@ -43,6 +46,7 @@ public struct SkillLexicon: Sendable {
             guard !words.isEmpty else { continue }
             index[Stemmer.key(words)] = index[Stemmer.key(words)] ?? position
             longest = max(longest, words.count)
+            if words.count > 1 { firstWords.insert(Stemmer.stem(words[0])) }
         }
         for spelling in skill.exactAliases { exact[spelling] = position }
     }
@@ -75,7 +79,7 @@ public struct SkillLexicon: Sendable {
     }
 
     private func longestMatch(at start: Int, tokens: [Token], stems: [String]) -> SkillMatch? {
-        var length = min(longest, tokens.count - start)
+        var length = firstWords.contains(stems[start]) ? min(longest, tokens.count - start) : 1
         while length > 0 {
             // A phrase never spans punctuation: "Java, Script" is not JavaScript.
             if length == 1 || !tokens[(start + 1)..<(start + length)].contains(where: \.startsPhrase) {

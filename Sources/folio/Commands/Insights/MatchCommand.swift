@@ -48,10 +48,17 @@ struct MatchCommand: ParsableCommand {
                 .enumerated().sorted { ($0.element.1.total, $1.offset) > ($1.element.1.total, $0.offset) }.map(\.element)
             return print(scored.map { $0.0 }, scored.map { $0.1 }, header: "Resumes against \"\(posting.posting.title)\"")
         }
+        let start = DispatchTime.now()
         let facts = try inputs.resume(resume!)
         let postings = try inputs.postings(jobs)
         guard !postings.isEmpty else { Swift.print("No postings to rank. Import some with: folio jobs import FILE..."); return }
+        let analysed = DispatchTime.now()
         let ranked = matcher.rank(facts, postings: postings, preferences: preferences).prefix(limit)
+        if ProcessInfo.processInfo.environment["FOLIO_TIMINGS"] == "1" {
+            let load = Double(analysed.uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+            let rank = Double(DispatchTime.now().uptimeNanoseconds - analysed.uptimeNanoseconds) / 1e6
+            Terminal.printError(String(format: "  read and analyse %d postings %8.2f ms, rank %8.2f ms", postings.count, load, rank))
+        }
         print(ranked.map { $0.postingTitle + ($0.company.map { " (\($0))" } ?? "") }, Array(ranked),
               header: "Postings for \(resume!) (\(ranked.count) of \(postings.count))")
     }
