@@ -12,6 +12,7 @@ import Yams
 ///     aliases: [TFC]
 ///   - name: Epic Beaker
 ///     aliases: [Beaker LIS]
+///     exact: [BKR]        # spellings that count only exactly as written
 /// aliases:                # more spellings of skills already known
 ///   JavaScript: [ECMAScript 2023]
 /// ```
