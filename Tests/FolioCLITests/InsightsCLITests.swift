@@ -156,6 +156,17 @@ struct InsightsCLITests {
         #expect(run.status == 1 && run.stderr.contains("photo.jpg: error: the file is not text"), "\(run)")
         let html = try cli.run(["jobs", "import", Self.posting("nursing-icu.html"), "--dry-run"])
         #expect(html.stdout.contains("Registered Nurse \u{2013} Intensive Care Unit (St. Mary's Hospital Careers)"), "\(html)")
+        let plain = cli.path("barista.txt")
+        try "Barista at Bean There\nMake coffee for our guests and keep the bar clean and friendly.\n"
+            .write(toFile: plain, atomically: true, encoding: .utf8)
+        let noRequirements = try cli.run(["jobs", "import", plain])
+        #expect(noRequirements.status == 0 && noRequirements.stderr.contains("has no requirements section"), "\(noRequirements)")
+        let german = cli.path("stelle.txt")
+        try "Softwareentwickler bei Beispiel GmbH\nWir suchen einen Entwickler für unsere Plattform. Sie arbeiten mit Python und Kubernetes in einem kleinen Team.\n"
+            .write(toFile: german, atomically: true, encoding: .utf8)
+        let foreign = try cli.run(["ats", Self.resume("software"), "--job", german])
+        #expect(foreign.status == 0 && foreign.stdout.contains("The skills lexicon covers English"), "\(foreign)")
+        #expect(foreign.stdout.contains("+ Python") && foreign.stdout.contains("+ Kubernetes"), "\(foreign)")
         let config = cli.path("config/folio")
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
         try "skills:\n  - name: Zorbl\n    colour: red\n".write(toFile: config + "/skills.yaml", atomically: true, encoding: .utf8)
