@@ -156,6 +156,10 @@ struct InsightsCLITests {
         #expect(run.status == 1 && run.stderr.contains("photo.jpg: error: the file is not text"), "\(run)")
         let html = try cli.run(["jobs", "import", Self.posting("nursing-icu.html"), "--dry-run"])
         #expect(html.stdout.contains("Registered Nurse \u{2013} Intensive Care Unit (St. Mary's Hospital Careers)"), "\(html)")
+        let huge = cli.path("huge.txt")
+        try Data(String(repeating: "Senior Python developer wanted. ", count: 200_000).utf8).write(to: URL(fileURLWithPath: huge))
+        let refused = try cli.run(["jobs", "import", huge])
+        #expect(refused.status == 1 && refused.stderr.contains("huge.txt: error: the file is 6 MB; postings over 5 MB are refused"), "\(refused)")
         let plain = cli.path("barista.txt")
         try "Barista at Bean There\nMake coffee for our guests and keep the bar clean and friendly.\n"
             .write(toFile: plain, atomically: true, encoding: .utf8)
