@@ -156,6 +156,8 @@ struct InsightsCLITests {
         #expect(run.status == 1 && run.stderr.contains("photo.jpg: error: the file is not text"), "\(run)")
         let html = try cli.run(["jobs", "import", Self.posting("nursing-icu.html"), "--dry-run"])
         #expect(html.stdout.contains("Registered Nurse \u{2013} Intensive Care Unit (St. Mary's Hospital Careers)"), "\(html)")
+        let missing = try cli.run(["ats", Self.resume("software"), "--job", "nowhere.txt"])
+        #expect(missing.status == 1 && missing.stderr.contains("nowhere.txt: no such file, and not a posting id"), "\(missing)")
         let huge = cli.path("huge.txt")
         try Data(String(repeating: "Senior Python developer wanted. ", count: 200_000).utf8).write(to: URL(fileURLWithPath: huge))
         let refused = try cli.run(["jobs", "import", huge])

@@ -68,6 +68,10 @@ struct InsightsInputs {
             }
             return extractor.analyze(posting)
         }
+        guard argument.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            Terminal.printError("error: \(argument): no such file, and not a posting id (see `folio jobs list`)")
+            throw ExitCode.failure
+        }
         let store = try storeOptions.open()
         let stored = try Replica.run { try store.posting(argument) }
         return extractor.analyze(Posting(fields: stored.fields))
