@@ -51,6 +51,7 @@ bench: bench-deps
 	./bench/resume-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	./bench/insights-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 
 # Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
 check-docx: build

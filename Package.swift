@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
         .library(name: "FolioStore", targets: ["FolioStore"]),
         .library(name: "FolioSync", targets: ["FolioSync"]),
+        .library(name: "FolioInsights", targets: ["FolioInsights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,13 @@ let package = Package(
         ),
         // Wire types of sync-protocol/, the client session, the HTTP transport.
         .target(name: "FolioSync", dependencies: ["FolioCore", "FolioCRDT"], swiftSettings: swiftSettings),
+        // ATS checks, keyword extraction, job matching (pure analysis; Yams for the user's
+        // skills.yaml).
+        .target(
+            name: "FolioInsights",
+            dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -81,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioInsights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -116,6 +124,12 @@ let package = Package(
         .testTarget(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioInsightsTests",
+            dependencies: ["FolioInsights", "FolioCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

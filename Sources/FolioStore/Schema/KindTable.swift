@@ -28,7 +28,13 @@ public struct KindTable: Sendable, Hashable {
 
     /// The tables of the kinds this version knows: those of migration "v1 records", then
     /// those later migrations added.
-    public static let all: [KindTable] = v1
+    public static let all: [KindTable] = v1 + v2
+
+    /// The tables migration "v2 profile" creates: the person's wishes, every field in the
+    /// `field` table. Released with it: never edit.
+    static let v2: [KindTable] = [
+        KindTable(kind: .profile, table: "profile", columns: []),
+    ]
 
     /// The tables migration "v1 records" creates. Released: never edit this list or a
     /// table's columns. A new kind gets its table in a new migration (`createSQL` of a new
