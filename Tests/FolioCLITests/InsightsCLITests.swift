@@ -17,7 +17,14 @@ struct InsightsCLITests {
         #expect(imported.status == 0 && imported.stdout.hasPrefix("Imported 10 postings:"), "\(imported)")
         let list = try cli.run(["jobs", "list", "--json"])
         let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["title"] as! String, $0["id"] as! String) })
+        let ids = Dictionary(uniqueKeysWithValues: rows.map { ($0["title"] as! String, $0["id"] as! String) })
+        // The ids the import prints tell the postings apart (made in one millisecond, they
+        // share their first 12 digits), and each is a prefix of its posting's id.
+        let printed = imported.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[0] }
+        #expect(Set(printed).count == 10, "\(imported.stdout)")
+        #expect(printed.allSatisfy { prefix in ids.values.contains { $0.replacingOccurrences(of: "-", with: "").hasPrefix(prefix) } },
+                "\(imported.stdout)")
+        return ids
     }
 
     @Test("jobs import, list, show and rm; a bad file imports nothing")

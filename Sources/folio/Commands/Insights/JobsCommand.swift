@@ -60,7 +60,8 @@ struct JobsImportCommand: ParsableCommand {
         let store = try storeOptions.open()
         let ids = try Replica.run { try store.addPostings(postings.map(\.fields)) }
         print("Imported \(ids.count) posting\(ids.count == 1 ? "" : "s"):")
-        for (id, posting) in zip(ids, postings) { print("  \(id.hex.prefix(12))  \(Self.label(posting))") }
+        // Ids made in one import share their first 12 digits (the time): show enough to tell them apart.
+        for (id, posting) in zip(Table.shortIDs(ids.map(\.hex)), postings) { print("  \(id)  \(Self.label(posting))") }
     }
 
     static func label(_ posting: Posting) -> String {
