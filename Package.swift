@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "FolioSite", targets: ["FolioSite"]),
         .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
         .library(name: "FolioStore", targets: ["FolioStore"]),
+        .library(name: "FolioSync", targets: ["FolioSync"]),
+        .library(name: "FolioInsights", targets: ["FolioInsights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CFolioZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Libraries, lightest first.
-        .target(name: "FolioCore", swiftSettings: swiftSettings),
+        .target(name: "FolioCore", dependencies: ["CFolioZlib"], swiftSettings: swiftSettings),
         .target(name: "FolioCRDT", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         // Convergence scenarios shared by the CRDT and store tests (test support only).
         .target(name: "FolioCRDTTesting", dependencies: ["FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
@@ -48,7 +50,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FolioInsights", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        // Wire types of sync-protocol/, the client session, the HTTP transport.
+        .target(name: "FolioSync", dependencies: ["FolioCore", "FolioCRDT"], swiftSettings: swiftSettings),
+        // ATS checks, keyword extraction, job matching (pure analysis; Yams for the user's
+        // skills.yaml).
+        .target(
+            name: "FolioInsights",
+            dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -98,7 +108,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "FolioInsightsTests", dependencies: ["FolioInsights", "FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSyncTests", dependencies: ["FolioSync", "FolioCRDT", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioCRDTTests",
             dependencies: [
@@ -119,6 +129,12 @@ let package = Package(
         .testTarget(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioInsightsTests",
+            dependencies: ["FolioInsights", "FolioCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -13,7 +13,8 @@ struct Folio: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self,
-            AppCommand.self, AgendaCommand.self, ReportCommand.self, SearchCommand.self,
+            AppCommand.self, AgendaCommand.self, ReportCommand.self, SearchCommand.self, JobsCommand.self, ProfileCommand.self,
+            ATSCommand.self, MatchCommand.self,
         ]
     )
 }

@@ -26,9 +26,12 @@ public struct RecordKind: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static let note = RecordKind("note")
     /// An immutable copy of a resume at a moment, with a name.
     public static let snapshot = RecordKind("snapshot")
+    /// The person's job-search wishes (location, remote, salary, employment, target roles),
+    /// as dotted fields (`location.city`, `salary.min`).
+    public static let profile = RecordKind("profile")
 
     /// Every kind this version knows.
-    public static let known: [RecordKind] = [.resume, .item, .application, .event, .posting, .contact, .note, .snapshot]
+    public static let known: [RecordKind] = [.resume, .item, .application, .event, .posting, .contact, .note, .snapshot, .profile]
 
     public var description: String { rawValue }
 

@@ -103,24 +103,9 @@ extension Store {
 enum Applications {
     /// The one visible application whose id starts with `prefix`.
     static func resolve(_ prefix: String, _ db: Database) throws -> RecordID {
-        let digits = prefix.lowercased().filter { $0 != "-" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else {
-            throw StoreError.invalid("\"\(prefix)\" is not an application id (hex digits, as `folio app list` shows)")
+        try Records.resolve(prefix, in: KindTable.byKind[.application]!, what: "application", listing: "folio app list", db) { row in
+            "\(Records.text(row, "f_company") ?? ""): \(Records.text(row, "f_role") ?? "")"
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, f_company, f_role FROM application WHERE cl % 2 = 1 AND hex(id) LIKE ? ESCAPE '\\' ORDER BY id
-            """, arguments: [digits.uppercased() + "%"])
-        let candidates = rows.compactMap { row -> (RecordID, String)? in
-            guard let id = RecordID(data: row["id"]) else { return nil }
-            let company = (row["f_company"] as String?).flatMap { try? JSONText.decode($0).stringValue } ?? ""
-            let role = (row["f_role"] as String?).flatMap { try? JSONText.decode($0).stringValue } ?? ""
-            return (id, "\(id)  \(company): \(role)")
-        }
-        if candidates.count > 1 { throw StoreError.ambiguous("application", prefix, candidates: candidates.map(\.1)) }
-        guard let id = candidates.first?.0 else {
-            throw StoreError.notFound("application", prefix, candidates: [])
-        }
-        return id
     }
 
     @discardableResult

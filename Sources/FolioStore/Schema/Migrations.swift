@@ -42,6 +42,11 @@ enum Migrations {
                 )
                 """)
         }
+        migrator.registerMigration("v2 profile") { db in
+            for table in KindTable.v2 {
+                try createKindTable(table, db)
+            }
+        }
         return migrator
     }
 

@@ -16,7 +16,7 @@ struct ResumeCommand: ParsableCommand {
         subcommands: [
             ResumeRenderCommand.self, ResumeImportCommand.self, ResumeExportCommand.self, ResumeListCommand.self,
             ResumeShowCommand.self, ResumeEditCommand.self, ResumeSetCommand.self, ResumeSnapshotCommand.self,
-            ResumeHistoryCommand.self, ResumeRemoveCommand.self,
+            ResumeHistoryCommand.self, ResumeRemoveCommand.self, ResumeTailorCommand.self,
         ]
     )
 }
@@ -104,12 +104,7 @@ extension ResumeRenderCommand {
     /// A file when one exists at FILE (or FILE names a resume file), else a resume of that
     /// name in the replica: the renderers do not care where a resume came from.
     func loadResume() throws -> Resume {
-        let isFileName = ["json", "yaml", "yml"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
-        if isFileName || FileManager.default.fileExists(atPath: file) {
-            return try Resume.load(file: URL(fileURLWithPath: file), displayPath: file)
-        }
-        let store = try storeOptions.open()
-        return try Replica.run { try store.resume(named: file) }
+        try ResumeSource.load(file, storeOptions: storeOptions)
     }
 
     /// Every format into one folder; with FOLIO_TIMINGS=1, how long each took.
