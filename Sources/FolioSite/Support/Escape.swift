@@ -4,24 +4,7 @@ import Foundation
 /// Escaping for text placed in HTML, XML and JSON inside `<script>`.
 enum Escape {
     /// Escapes `& < > " '` so text is safe in element content and quoted attributes.
-    static func html(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func html(_ text: String) -> String { HTMLEscape.escape(text) }
 
     /// XML 1.0 text: HTML escaping plus removal of control characters XML forbids.
     static func xml(_ text: String) -> String {
