@@ -37,7 +37,12 @@ struct InsightsCLITests {
         #expect(list.stdoutLines.first?.hasPrefix("ID") == true && list.stdoutLines.count == 11, "\(list)")
         #expect(list.stdout.contains("Harbor Freight Partners") && list.stdout.contains("Staff Accountant"))
         let backend = ids["Senior Backend Engineer"]!
-        let show = try cli.run(["jobs", "show", String(backend.filter { $0 != "-" }.prefix(14))])
+        // The shortest prefix no other posting shares (ids made in one millisecond share 12
+        // digits and sometimes more).
+        let hexes = ids.values.map { $0.filter { $0 != "-" } }
+        let own = backend.filter { $0 != "-" }
+        let shared = hexes.filter { $0 != own }.map { zip($0, own).prefix { $0 == $1 }.count }.max() ?? 0
+        let show = try cli.run(["jobs", "show", String(own.prefix(shared + 1))])
         #expect(show.stdout.hasPrefix("Senior Backend Engineer at Northwind Cloud"), "\(show)")
         #expect(show.stdout.contains("Skills: Kubernetes, ") && show.stdout.contains("experience  5+ years"), "\(show)")
         let showJSON = try cli.run(["jobs", "show", backend, "--json"])
