@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -13,7 +13,8 @@ struct Folio: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self,
-            AppCommand.self, SearchCommand.self,
+            AppCommand.self, SearchCommand.self, RegisterCommand.self, LoginCommand.self, LogoutCommand.self,
+            SyncCommand.self, StatusCommand.self,
         ]
     )
 }

@@ -9,6 +9,13 @@ extension Store {
     /// changes nothing. A batch with a malformed change, an unknown kind, or a record
     /// whose kind or parent contradicts what is held is refused whole, with the reason.
     public func apply(_ changes: [Change]) throws {
+        let identities = try Self.validateRemote(changes)
+        try write { transaction in try mergeRemote(changes, identities: identities, into: &transaction) }
+    }
+
+    /// Each record's kind and parent in a batch, after checking every change (malformed,
+    /// unknown kind, a record with two kinds or parents): the batch is refused whole.
+    static func validateRemote(_ changes: [Change]) throws -> [RecordID: (RecordKind, RecordID?)] {
         var identities: [RecordID: (RecordKind, RecordID?)] = [:]
         let kinds = Set(KindTable.all.map(\.kind))
         var previous: Change?
@@ -25,16 +32,19 @@ extension Store {
             }
             identities[change.record] = (change.kind, change.parent)
         }
-        try write { transaction in
-            try checkIdentities(identities, transaction.db)
-            for change in changes {
-                do { try transaction.clock.receive(change.stamp.hlc) } catch {
-                    throw StoreError.rejected(.malformedChange(String(describing: error)))
-                }
+        return identities
+    }
+
+    /// Merges a validated remote batch inside `transaction`, advancing the clock past it.
+    func mergeRemote(_ changes: [Change], identities: [RecordID: (RecordKind, RecordID?)], into transaction: inout Transaction) throws {
+        try checkIdentities(identities, transaction.db)
+        for change in changes {
+            do { try transaction.clock.receive(change.stamp.hlc) } catch {
+                throw StoreError.rejected(.malformedChange(String(describing: error)))
             }
-            do { try transaction.merge(changes) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
-                throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
-            }
+        }
+        do { try transaction.merge(changes) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
+            throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
         }
     }
 
