@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "FolioCRDT", targets: ["FolioCRDT"]),
         .library(name: "FolioStore", targets: ["FolioStore"]),
         .library(name: "FolioSync", targets: ["FolioSync"]),
+        .library(name: "FolioServer", targets: ["FolioServer"]),
+        .executable(name: "folio-server", targets: ["folio-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries.
@@ -51,6 +58,24 @@ let package = Package(
         ),
         // Wire types of sync-protocol/, the client session, the HTTP transport.
         .target(name: "FolioSync", dependencies: ["FolioCore", "FolioCRDT"], swiftSettings: swiftSettings),
+        // The sync server: routes, accounts, the SQLite sync store (GRDB: a documented
+        // exception to "GRDB only in FolioStore", see README "where things live").
+        .target(
+            name: "FolioServer",
+            dependencies: [
+                "FolioCore", "FolioCRDT", "FolioSync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -88,6 +113,21 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "folio-server",
+            dependencies: [
+                "FolioServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "folio-sync-bench",
+            dependencies: ["FolioCore", "FolioCRDT", "FolioSync"],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
             name: "folio-replica-bench",
             dependencies: ["FolioCore", "FolioCRDT", "FolioStore"],
             swiftSettings: swiftSettings
@@ -117,6 +157,14 @@ let package = Package(
             name: "FolioSiteTests",
             dependencies: ["FolioSite", "FolioCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioServerTests",
+            dependencies: [
+                "FolioServer", "FolioSync", "FolioCRDT", "FolioCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
