@@ -69,6 +69,9 @@ import Testing
         #expect(try store.record(mine)?["text"] == "edited elsewhere")
         #expect(try waiting(store).isEmpty)
         #expect(try store.pendingChangeCount() == 0)
+        #expect(try !store.hasUnpushedChanges())
+        try store.set(mine, "text", to: "edited here")
+        #expect(try store.hasUnpushedChanges())
     }
 
     @Test func aRecordWithUnpushedLocalEditsIsStillPushedAfterAPull() throws {

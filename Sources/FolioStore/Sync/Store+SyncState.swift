@@ -64,6 +64,18 @@ extension Store {
         try write { transaction in try Self.restart(&transaction) }
     }
 
+    /// True when some record changed after the pushed version (cheaper than counting).
+    public func hasUnpushedChanges() throws -> Bool {
+        try read { db in
+            let pushed = try Int64.fetchOne(db, sql: "SELECT pushed FROM sync_state WHERE id = 1") ?? 0
+            for table in KindTable.all where try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.table) WHERE version > ?)", arguments: [pushed]) == true {
+                return true
+            }
+            return false
+        }
+    }
+
     /// How many changes wait to be pushed.
     public func pendingChangeCount() throws -> Int {
         try changes(since: try syncState().pushedVersion).changes.count

@@ -15,7 +15,7 @@ public struct SyncSession: Sendable {
     /// Limits and retry policy.
     public struct Configuration: Sendable {
         /// Attempts per request before giving up; nil retries forever (`--watch`).
-        public var maximumAttempts: Int? = 6
+        public var maximumAttempts: Int? = 4
         /// The first pause before a retry, in seconds; it doubles on every retry.
         public var firstDelay = 0.5
         /// The longest pause, in seconds.

@@ -10,7 +10,7 @@ struct SyncContext {
     let credentialsFile: CredentialsFile
 
     init(storeOptions: StoreOptions) {
-        storePath = StoreLocation.resolve(option: storeOptions.store)
+        storePath = URL(fileURLWithPath: StoreLocation.resolve(option: storeOptions.store)).standardizedFileURL.path
         credentialsFile = CredentialsFile.resolve()
     }
 

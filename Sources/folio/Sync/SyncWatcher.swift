@@ -33,6 +33,8 @@ struct SyncWatcher {
                 guard let summary else { break }
                 FileHandle.standardOutput.write(Data("\(Self.timestamp()) \(summary)\n".utf8))
                 seen = try Replica.run { try store.version() }
+                // Edits made while that sync ran are newer than what it pushed: go again.
+                if try Replica.run({ try store.hasUnpushedChanges() }) { serverChanged.set() }
             }
             try? await Task.sleep(for: .milliseconds(250))
             for _ in 0..<3 where !stop.isSet && !serverChanged.isSet { try? await Task.sleep(for: .milliseconds(250)) }

@@ -20,7 +20,7 @@ struct SyncCommand: AsyncParsableCommand {
         let context = SyncContext(storeOptions: storeOptions)
         let credentials = try context.requireCredentials()
         let store = try context.openStore()
-        try Replica.run { try store.bindSync(server: credentials.server, space: credentials.space) }
+        _ = try Replica.run { try store.bindSync(server: credentials.server, space: credentials.space) }
         let sync = SyncOnce(store: store, client: try context.client(credentials))
         if watch {
             try await SyncWatcher(sync: sync, store: store).run()

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The server killed (-9) and restarted while devices sync, and `folio sync --watch`.
+@Suite(.serialized, .enabled(if: SyncServerProcess.binary != nil, "FOLIO_SERVER_BIN is not set: build folio-server and point FOLIO_SERVER_BIN at it (make test does)"))
+struct SyncFaultE2ETests {
+    /// Waits until `condition` holds, up to `seconds`.
+    static func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(200_000)
+        }
+        return try condition()
+    }
+
+    @Test func killingTheServerDuringASyncLoopLosesNothing() throws {
+        let (server, devices) = try SyncE2ETests.setUp(2)
+        defer { server.stop(); devices.forEach { $0.remove() } }
+        var companies: [String] = []
+        for round in 0..<6 {
+            for (index, device) in devices.enumerated() {
+                let company = "Company \(round)-\(index)"
+                try device.ok(["app", "add", "--company", company, "--role", "Engineer", "--date", "2024-05-01"])
+                companies.append(company)
+            }
+            let syncs = try devices.map { try $0.start(["sync"], logs: "sync-\(round)") }
+            usleep(UInt32(30_000 * round))
+            server.kill9()
+            // Even rounds: back at once, while the clients retry. Odd rounds: after they gave up.
+            if round % 2 == 0 { try server.start() }
+            for sync in syncs { sync.waitUntilExit() }
+            if round % 2 == 1 { try server.start() }
+        }
+        for device in devices + devices { try device.ok(["sync"]) }
+        let expected = try devices[0].exports(resumes: [])
+        #expect(try devices[1].exports(resumes: []) == expected)
+        for company in companies { #expect(expected.contains(company), "\(company) was lost") }
+        #expect(try devices[0].ok(["app", "list"]).stdoutLines.count == companies.count + 1)
+    }
+
+    @Test func watchSyncsOnServerEventsAndLocalChangesAndStopsOnInterrupt() throws {
+        let (server, devices) = try SyncE2ETests.setUp(2)
+        defer { server.stop(); devices.forEach { $0.remove() } }
+        let (a, b) = (devices[0], devices[1])
+        let watcher = try b.start(["sync", "--watch"], logs: "watch")
+        defer { if watcher.isRunning { kill(watcher.processIdentifier, SIGKILL) } }
+        try a.ok(["app", "add", "--company", "Pushed by A", "--role", "Engineer"])
+        try a.ok(["sync"])
+        #expect(try Self.eventually(20) { try b.ok(["app", "list"]).stdout.contains("Pushed by A") },
+                "the watcher pulled after the server's event: \(b.log("watch.out")) \(b.log("watch.err"))")
+        try b.ok(["app", "add", "--company", "Written on B", "--role", "SRE"])
+        #expect(try Self.eventually(20) { try a.ok(["sync"]); return try a.ok(["app", "list"]).stdout.contains("Written on B") },
+                "the watcher pushed the local change: \(b.log("watch.out")) \(b.log("watch.err"))")
+        kill(watcher.processIdentifier, SIGINT)
+        #expect(Self.eventually(10) { !watcher.isRunning })
+        #expect(watcher.terminationStatus == 0)
+        #expect(b.log("watch.err").contains("Stopped watching"), "\(b.log("watch.err"))")
+        #expect(b.log("watch.out").contains("pulled"))
+    }
+}
