@@ -39,7 +39,7 @@ release:
 	$(MAKE) build CONFIG=release
 
 test: build test-deps
-	FOLIO_BIN="$(BIN_DIR)/folio" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
+	FOLIO_BIN="$(BIN_DIR)/folio" FOLIO_SERVER_BIN="$(BIN_DIR)/folio-server" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
 
 demo: build
 	"$(BIN_DIR)/folio" build Sites/example --output Sites/example/public
