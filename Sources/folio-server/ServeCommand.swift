@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FolioServer
 import Logging
 import Metrics
@@ -36,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = SyncServer(configuration: configuration, storage: storage, metrics: metrics)
         let host = host, path = database.db
         try await runServer(server, logger: logger) { port in
-            print("folio-server listening on http://\(host):\(port) (database \(path))")
+            // Written unbuffered: scripts and tests wait for this line to learn the port.
+            FileHandle.standardOutput.write(Data("folio-server listening on http://\(host):\(port) (database \(path))\n".utf8))
         }
     }
 }

@@ -5,11 +5,20 @@ import Logging
 
 /// Turns every failure into the protocol's JSON error body: a `ServerError` as it is, a
 /// Hummingbird `HTTPError` by its status (404 for unknown routes; 405 when the path exists
-/// with other methods), anything else as `500 internal` (logged, never shown).
+/// with other methods), anything else as `500 internal` (logged, never shown). Every reply
+/// carries `Request-Id`, the id in the server's log lines for the request.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: [ServerRoute]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await respond(request, context: context, next: next)
+        if let id = context.logger[metadataKey: "hb.request.id"] { response.headers[Self.requestID] = id.description }
+        return response
+    }
+
+    static var requestID: HTTPField.Name { HTTPField.Name("Request-Id")! }
+
+    private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as ServerError {

@@ -1,0 +1,48 @@
+import Hummingbird
+import Foundation
+import FolioCRDT
+import FolioCore
+import FolioServer
+import FolioSync
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// `GET /v1/spaces/{space}/events`: server-sent events after pushes that changed something.
+@Suite struct EventsTests {
+    @Test func connectedDevicesHearOfChangesAndKeepalives() async throws {
+        let test = try TestServer { $0.keepaliveInterval = .milliseconds(100); $0.eventStreamLifetime = .milliseconds(1200) }
+        try await test.run { client in
+            let device = try await client.register()
+            async let stream = client.send(.get, "/v1/spaces/\(device.space)/events", token: device.token)
+            // Wait until the stream is subscribed.
+            while await test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            _ = try await client.push(device, [TestData.change(1)])
+            _ = try await client.push(device, [TestData.change(1)])  // changes nothing: no event
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await client.push(device, [TestData.change(2), TestData.change(3)])
+            let response = try await stream
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/event-stream")
+            let text = response.text
+            #expect(text.hasPrefix(": connected\n\n"))
+            #expect(text.contains("event: changes\ndata: {\"cursor\":\"1\"}\n\n"))
+            #expect(text.contains("event: changes\ndata: {\"cursor\":\"3\"}\n\n"))
+            #expect(text.components(separatedBy: "event: changes").count == 3)
+            #expect(text.contains(": keepalive\n\n"))
+        }
+    }
+
+    @Test func shutdownEndsOpenStreams() async throws {
+        let test = try TestServer { $0.eventStreamLifetime = .seconds(600) }
+        try await test.run { client in
+            let device = try await client.register()
+            async let stream = client.send(.get, "/v1/spaces/\(device.space)/events", token: device.token)
+            while await test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            await test.server.beginShutdown()
+            let response = try await stream
+            #expect(response.status == .ok && response.text == ": connected\n\n")
+            #expect(await test.server.hub.count == 0)
+        }
+    }
+}
