@@ -58,4 +58,37 @@ struct SyncFaultE2ETests {
         #expect(b.log("watch.err").contains("Stopped watching"), "\(b.log("watch.err"))")
         #expect(b.log("watch.out").contains("pulled"))
     }
+
+    @Test func aServerRestoredFromAnOlderBackupIsRefilledAfterMustReset() throws {
+        let (server, devices) = try SyncE2ETests.setUp(2)
+        defer { server.stop(); devices.forEach { $0.remove() } }
+        let (a, b) = (devices[0], devices[1])
+        try a.ok(["app", "add", "--company", "Before the backup", "--role", "Engineer"])
+        try a.ok(["sync"])
+        server.kill9()
+        try server.copyDatabase(to: "backup")
+        try server.start()
+        try a.ok(["resume", "import", ReplicaCLI.sampleResume.path, "--name", "main"])
+        try b.ok(["app", "add", "--company", "After the backup", "--role", "SRE"])
+        for device in [a, b, a] { try device.ok(["sync"]) }
+        // The server loses everything after the backup.
+        server.kill9()
+        try server.restoreDatabase(from: "backup")
+        try server.start()
+        let reset = try a.ok(["sync"])
+        #expect(reset.stdout.contains("must-reset") && reset.stdout.contains("pushed all its records again"), "\(reset)")
+        // b's cursor is below the counter a's re-push reached, so the server cannot tell it
+        // apart from a current one (cursors carry no backup generation): b gets no must-reset,
+        // and converges because a pushed everything it held.
+        try b.ok(["sync"])
+        try a.ok(["sync"])
+        let expected = try a.exports(resumes: ["main"])
+        #expect(try b.exports(resumes: ["main"]) == expected)
+        #expect(expected.contains("Before the backup") && expected.contains("After the backup"))
+        let late = try SyncDevice("late")
+        defer { late.remove() }
+        try late.ok(["login", "--server", server.url, "--email", "ada@example.com"])
+        try late.ok(["sync"])
+        #expect(try late.exports(resumes: ["main"]) == expected, "the server holds everything again")
+    }
 }

@@ -46,6 +46,30 @@ final class SyncServerProcess: @unchecked Sendable {
         while process.isRunning { usleep(10_000) }
     }
 
+    /// The database files (main, WAL, shared memory) as they are now; the server must be stopped.
+    func copyDatabase(to name: String) throws {
+        let backup = folder.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: backup)
+        try FileManager.default.createDirectory(at: backup, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] {
+            let file = folder.appendingPathComponent("server.sqlite" + suffix)
+            if FileManager.default.fileExists(atPath: file.path) {
+                try FileManager.default.copyItem(at: file, to: backup.appendingPathComponent("server.sqlite" + suffix))
+            }
+        }
+    }
+
+    /// Puts back a copy made by `copyDatabase(to:)`: the server "restored from an older
+    /// backup". The server must be stopped.
+    func restoreDatabase(from name: String) throws {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = folder.appendingPathComponent("server.sqlite" + suffix)
+            try? FileManager.default.removeItem(at: file)
+            let saved = folder.appendingPathComponent(name).appendingPathComponent("server.sqlite" + suffix)
+            if FileManager.default.fileExists(atPath: saved.path) { try FileManager.default.copyItem(at: saved, to: file) }
+        }
+    }
+
     func stop() {
         process?.stop()
         try? FileManager.default.removeItem(at: folder)
