@@ -52,6 +52,7 @@ bench: bench-deps
 	./bench/site-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-sync-bench" --server "$$($(SWIFT) build -c release --show-bin-path)/folio-server"
+	./bench/sync-client-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio" "$$($(SWIFT) build -c release --show-bin-path)/folio-server"
 
 # Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
 check-docx: build
