@@ -44,9 +44,10 @@ public struct Change: Sendable, Hashable {
     /// `knownKinds` nil the kind is not checked (the caller did).
     public func validate(knownKinds: Set<RecordKind>? = Self.knownKinds) throws(ChangeError) {
         if let knownKinds, !knownKinds.contains(kind) { throw .unknownKind(kind) }
-        guard !field.isEmpty else { throw .malformed("a change has an empty field name") }
+        guard let first = field.utf8.first else { throw .malformed("a change has an empty field name") }
         guard stamp.hlc <= .maximum else { throw .malformed("stamp \(stamp.hlc) is out of range") }
         if parent == record { throw .malformed("record \(record) is its own parent") }
+        guard first == UInt8(ascii: "@") else { return }  // a plain field: nothing more to check
         switch field {
         case Self.causalLengthField:
             guard causalLength != nil else { throw .malformed("\(Self.causalLengthField) must be a whole number >= 1, not \(value.encoded())") }
@@ -55,7 +56,7 @@ public struct Change: Sendable, Hashable {
                 throw .malformed("\(Self.positionField) must be a position key (0-9A-Za-z, not ending in 0), not \(value.encoded())")
             }
         default:
-            if field.hasPrefix("@") { throw .malformed("field name \(field) is reserved") }
+            throw .malformed("field name \(field) is reserved")
         }
     }
 

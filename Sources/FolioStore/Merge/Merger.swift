@@ -23,40 +23,20 @@ struct Merger {
         let kind: RecordKind
         let parent: RecordID?
         var length: CausalLength?
-        /// Index 0 is `@pos`; then the kind's columns.
-        var registers: [Register?]
+        /// Where the record's registers are in `Batch.winners`: `@pos` first, then the
+        /// kind's columns. (One array of indexes for the batch: an array of registers per
+        /// record costs more than the merge.)
+        let registers: Range<Int>
         var others: [String: Register] = [:]
     }
 
-    mutating func merge(_ changes: [Change]) throws {
-        // Records in order of first appearance; a batch usually lists a record's changes
-        // together, so the dictionary is only consulted when the record changes.
-        var records: [Pending] = []
-        var positions: [RecordID: Int] = [:]
-        var current = -1
-        var table = KindTable.all[0]
-        for change in changes {
-            if change.kind != table.kind {
-                guard let found = KindTable.byKind[change.kind] else { throw ChangeError.unknownKindError(change.kind) }
-                table = found
-            }
-            if current < 0 || records[current].id != change.record {
-                if let known = positions[change.record] {
-                    current = known
-                } else {
-                    current = records.count
-                    positions[change.record] = current
-                    records.append(Pending(id: change.record, kind: change.kind, parent: change.parent,
-                                           registers: Array(repeating: nil, count: table.columns.count + 1)))
-                }
-            }
-            records[current].add(change, table: table)
-        }
-        for record in records {
+    /// Merges a batch, grouped by record.
+    mutating func merge(_ batch: Batch) throws {
+        for record in batch.records {
             let table = KindTable.byKind[record.kind]!
             let keepsHistory = record.kind == .resume || record.kind == .item
-            if keepsHistory { try recordHistory(record, table: table) }
-            try mergeRow(record, table: table)
+            if keepsHistory { try recordHistory(record, position: batch.register(record.registers.lowerBound), table: table) }
+            try mergeRow(record, batch, table: table)
             var fieldsWon = false
             for (name, register) in record.others.sorted(by: { $0.key < $1.key }) where try mergeField(record.id, name, register) {
                 if keepsHistory { try appendHistory(record.id, name, register) }
@@ -81,31 +61,51 @@ struct Merger {
         return statement
     }
 
-    /// The row upsert. The statement itself sets `version` only when something won.
-    private mutating func mergeRow(_ record: Pending, table: KindTable) throws {
-        let raw = try statement(table.mergeSQL)
+    /// The row upsert. The statement itself writes the row only when something won.
+    private mutating func mergeRow(_ record: Pending, _ batch: Batch, table: KindTable) throws {
+        var carried: UInt64 = record.length == nil ? 0 : 1
+        for (bit, slot) in record.registers.enumerated() where batch.winners[slot] >= 0 { carried |= 2 << bit }
+        let raw = try mergeStatement(table, carried)
         raw.bind(1, id: record.id)
         raw.bind(2, id: record.parent)
         raw.bind(3, version)
-        raw.bind(4, Int64(record.length?.length ?? 1))
-        raw.bind(5, record.length.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
-        raw.bind(6, try record.length.map { try sites.index(of: $0.stamp.site, db) })
-        var index: Int32 = 7
-        for register in record.registers {
-            raw.bind(index, text: register.map { JSONText.encode($0.value) })
-            raw.bind(index + 1, register.map { Int64(bitPattern: $0.stamp.hlc.rawValue) })
-            raw.bind(index + 2, try register.map { try sites.index(of: $0.stamp.site, db) })
+        var index: Int32 = 4
+        if let length = record.length {
+            raw.bind(4, Int64(length.length))
+            raw.bind(5, Int64(bitPattern: length.stamp.hlc.rawValue))
+            raw.bind(6, try sites.index(of: length.stamp.site, db))
+            index = 7
+        }
+        for slot in record.registers where batch.winners[slot] >= 0 {
+            let change = batch.changes[Int(batch.winners[slot])]
+            raw.bind(index, json: change.value)
+            raw.bind(index + 1, Int64(bitPattern: change.stamp.hlc.rawValue))
+            raw.bind(index + 2, try sites.index(of: change.stamp.site, db))
             index += 3
         }
         try raw.run(db)
     }
+
+    /// The merge statement of a table for a set of carried registers, prepared once per
+    /// merge; consecutive records usually carry the same set.
+    private mutating func mergeStatement(_ table: KindTable, _ carried: UInt64) throws -> RawStatement {
+        if let lastMerge, lastMerge.table == table.table, lastMerge.carried == carried { return lastMerge.statement }
+        let key = "\(table.table):\(carried)"
+        let statement = try mergeStatements[key] ?? RawStatement(try db.makeStatement(sql: table.mergeSQL(carrying: carried)))
+        mergeStatements[key] = statement
+        lastMerge = (table.table, carried, statement)
+        return statement
+    }
+
+    private var mergeStatements: [String: RawStatement] = [:]
+    private var lastMerge: (table: String, carried: UInt64, statement: RawStatement)?
 
     /// A field without a column; true when it won.
     private mutating func mergeField(_ id: RecordID, _ name: String, _ register: Register) throws -> Bool {
         let raw = try statement(Self.fieldSQL)
         raw.bind(1, id: id)
         raw.bind(2, text: name)
-        raw.bind(3, text: JSONText.encode(register.value))
+        raw.bind(3, json: register.value)
         raw.bind(4, Int64(bitPattern: register.stamp.hlc.rawValue))
         raw.bind(5, try sites.index(of: register.stamp.site, db))
         guard try raw.run(db) > 0 else { return false }
@@ -121,7 +121,7 @@ struct Merger {
 
     /// For resumes: the position and causal-length changes that will win, read before the
     /// upsert, go to `history` (fields are recorded as they win, in `merge`).
-    private mutating func recordHistory(_ record: Pending, table: KindTable) throws {
+    private mutating func recordHistory(_ record: Pending, position: Register?, table: KindTable) throws {
         let row = try Row.fetchOne(db, sql: "SELECT cl, cl_hlc, cl_site, pos, pos_hlc, pos_site FROM \(table.table) WHERE id = ?",
                                    arguments: [record.id.data])
         if let length = record.length {
@@ -133,7 +133,7 @@ struct Merger {
                 try appendHistory(record.id, Change.causalLengthField, Register(value: .number(Double(length.length)), stamp: length.stamp))
             }
         }
-        if let position = record.registers[0] {
+        if let position {
             let stored = try row.flatMap { try StoredRegister.read($0, "pos", sites: sites) }
             if stored.map({ $0.isBeaten(by: position) }) ?? true {
                 try appendHistory(record.id, Change.positionField, position)
@@ -145,26 +145,6 @@ struct Merger {
         try db.execute(sql: "INSERT INTO history (record, field, value, hlc, site) VALUES (?, ?, ?, ?, ?)",
                        arguments: [id.data, field, register.value.encoded(), Int64(bitPattern: register.stamp.hlc.rawValue),
                                    try sites.index(of: register.stamp.site, db)])
-    }
-}
-
-extension Merger.Pending {
-    mutating func add(_ change: Change, table: KindTable) {
-        let incoming = Register(value: change.value, stamp: change.stamp)
-        switch change.field {
-        case Change.causalLengthField:
-            guard let value = change.causalLength else { return }
-            let length = CausalLength(length: value, stamp: change.stamp)
-            self.length = self.length.map { $0.merged(with: length) } ?? length
-        case Change.positionField:
-            registers[0] = registers[0].map { $0.merged(with: incoming) } ?? incoming
-        default:
-            if let column = table.columnIndex(of: change.field) {
-                registers[column + 1] = registers[column + 1].map { $0.merged(with: incoming) } ?? incoming
-            } else {
-                others[change.field] = others[change.field].map { $0.merged(with: incoming) } ?? incoming
-            }
-        }
     }
 }
 
@@ -181,13 +161,19 @@ enum StoredRegister {
 enum JSONText {
     /// `value.encoded()`, with a fast path for text that needs no escapes (most of it).
     static func encode(_ value: JSONValue) -> String {
-        guard case .string(let text) = value else { return value.encoded() }
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-            plain = false  // 0xE2 starts U+2028 and U+2029, which the encoder escapes
-            break
+        guard case .string(let text) = value, needsNoEscapes(text) else { return value.encoded() }
+        return "\"" + text + "\""
+    }
+
+    /// True when the text's JSON form is the text in quotes.
+    static func needsNoEscapes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+                return false  // 0xE2 starts U+2028 and U+2029, which the encoder escapes
+            }
+            return true
         }
-        return plain ? "\"" + text + "\"" : value.encoded()
     }
 
     static func decode(_ text: String) throws -> JSONValue {
@@ -214,11 +200,5 @@ extension RecordID {
              UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
         self.init(high: high, low: low)
-    }
-}
-
-extension ChangeError {
-    static func unknownKindError(_ kind: RecordKind) -> ChangeError {
-        .malformedChange("unknown record kind \"\(kind)\"")
     }
 }

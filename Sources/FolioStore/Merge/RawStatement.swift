@@ -1,3 +1,4 @@
+import FolioCore
 import FolioCRDT
 import GRDB
 import GRDBSQLite
@@ -22,6 +23,29 @@ struct RawStatement {
         guard var text else { sqlite3_bind_null(handle, index); return }
         text.withUTF8 { buffer in
             _ = sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
+    /// Binds NULL to each parameter of `indexes`.
+    func bindNulls(_ indexes: ClosedRange<Int32>) {
+        for index in indexes { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Binds a value as its stable JSON text (`JSONText.encode`). Text that needs no
+    /// escapes, most of it, is quoted in a stack buffer instead of a new string.
+    func bind(_ index: Int32, json value: JSONValue?) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        guard case .string(var text) = value, JSONText.needsNoEscapes(text) else {
+            bind(index, text: JSONText.encode(value))
+            return
+        }
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 2) { buffer in
+                buffer[0] = 0x22
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: utf8)
+                buffer[utf8.count + 1] = 0x22
+                _ = sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+            }
         }
     }
 

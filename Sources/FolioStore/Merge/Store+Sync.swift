@@ -9,60 +9,48 @@ extension Store {
     /// changes nothing. A batch with a malformed change, an unknown kind, or a record
     /// whose kind or parent contradicts what is held is refused whole, with the reason.
     public func apply(_ changes: [Change]) throws {
-        let identities = try Self.validateRemote(changes)
-        try write { transaction in try mergeRemote(changes, identities: identities, into: &transaction) }
+        let batch = try Self.validateRemote(changes)
+        try write { transaction in try mergeRemote(batch, into: &transaction) }
     }
 
-    /// Each record's kind and parent in a batch, after checking every change (malformed,
-    /// unknown kind, a record with two kinds or parents): the batch is refused whole.
-    static func validateRemote(_ changes: [Change]) throws -> [RecordID: (RecordKind, RecordID?)] {
-        var identities: [RecordID: (RecordKind, RecordID?)] = [:]
-        let kinds = Set(KindTable.all.map(\.kind))
-        var previous: Change?
-        var checkedKind = RecordKind("")
-        for change in changes {
-            if change.kind != checkedKind, kinds.contains(change.kind) { checkedKind = change.kind }
-            do { try change.validate(knownKinds: change.kind == checkedKind ? nil : kinds) } catch { throw StoreError.rejected(error) }
-            if let previous, previous.record == change.record, previous.kind == change.kind, previous.parent == change.parent {
-                continue  // the same record as the change before: nothing new to check
-            }
-            previous = change
-            if let (kind, parent) = identities[change.record], kind != change.kind || parent != change.parent {
-                throw StoreError.rejected(.conflicting("record \(change.record) appears with two kinds or parents in one batch"))
-            }
-            identities[change.record] = (change.kind, change.parent)
-        }
-        return identities
+    /// The batch checked (malformed changes, unknown kinds, a record with two kinds or
+    /// parents) and grouped by record; a problem refuses it whole.
+    static func validateRemote(_ changes: [Change]) throws -> Batch {
+        do { return try Batch(changes, validating: true) } catch { throw StoreError.rejected(error) }
     }
 
-    /// Merges a validated remote batch inside `transaction`, advancing the clock past it.
-    func mergeRemote(_ changes: [Change], identities: [RecordID: (RecordKind, RecordID?)], into transaction: inout Transaction) throws {
-        try checkIdentities(identities, transaction.db)
-        for change in changes {
-            do { try transaction.clock.receive(change.stamp.hlc) } catch {
-                throw StoreError.rejected(.malformedChange(String(describing: error)))
-            }
+    /// Merges a checked remote batch inside `transaction`, advancing the clock past it.
+    func mergeRemote(_ batch: Batch, into transaction: inout Transaction) throws {
+        try checkIdentities(batch.records, transaction.db)
+        // The latest stamp is the one furthest ahead: if it passes, every stamp does.
+        do { try transaction.clock.receive(batch.latest) } catch {
+            throw StoreError.rejected(.malformedChange(String(describing: error)))
         }
-        do { try transaction.merge(changes) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
+        do { try transaction.merge(batch) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
             throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
         }
     }
 
     /// Refuses changes that give a held record another kind. (Another parent is refused by
     /// each table's trigger when the row is written.)
-    private func checkIdentities(_ identities: [RecordID: (RecordKind, RecordID?)], _ db: Database) throws {
-        let byKind = Dictionary(grouping: identities.keys) { identities[$0]!.0 }
-        for table in KindTable.all {
+    private func checkIdentities(_ records: [Merger.Pending], _ db: Database) throws {
+        var kinds: Set<RecordKind> = []
+        var last: RecordKind?
+        for record in records where record.kind != last {
+            kinds.insert(record.kind)
+            last = record.kind
+        }
+        for table in KindTable.all where kinds.contains(where: { $0 != table.kind }) {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.table))") == true else { continue }
-            let others = byKind.filter { $0.key != table.kind }.flatMap(\.value)
+            let others: [(RecordID, RecordKind)] = records.filter { $0.kind != table.kind }.map { ($0.id, $0.kind) }
             for chunk in stride(from: 0, to: others.count, by: 500) {
                 let slice = others[chunk..<min(chunk + 500, others.count)]
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
                 if let held = try Data.fetchOne(db, sql: "SELECT id FROM \(table.table) WHERE id IN (\(marks)) LIMIT 1",
-                                                arguments: StatementArguments(slice.map(\.data))),
-                   let id = RecordID(data: held) {
+                                                arguments: StatementArguments(slice.map(\.0.data))),
+                   let id = RecordID(data: held), let claimed = others.first(where: { $0.0 == id }) {
                     throw StoreError.rejected(.conflicting(
-                        "record \(id) is held as a \(table.kind), but the batch says \(identities[id]!.0)"))
+                        "record \(id) is held as a \(table.kind), but the batch says \(claimed.1)"))
                 }
             }
         }

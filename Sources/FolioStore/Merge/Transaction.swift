@@ -67,14 +67,14 @@ struct Transaction {
         let changes = writes.map { write in
             Change(record: write.record, kind: write.kind, parent: write.parent, field: write.field, value: write.value, stamp: stamp())
         }
-        try merge(changes)
+        try merge(try Batch(changes, validating: false))
     }
 
-    /// Merges changes (local or remote) that passed validation.
-    mutating func merge(_ changes: [Change]) throws {
-        guard !changes.isEmpty else { return }
+    /// Merges a batch (local or remote) that passed validation.
+    mutating func merge(_ batch: Batch) throws {
+        guard !batch.records.isEmpty else { return }
         var merger = Merger(transaction: self)
-        try merger.merge(changes)
+        try merger.merge(batch)
         sites = merger.sites
         isDirty = true
     }

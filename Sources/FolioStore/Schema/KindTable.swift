@@ -16,16 +16,14 @@ public struct KindTable: Sendable, Hashable {
     public let table: String
     /// Fields with their own columns, in column order.
     public let columns: [String]
-    /// The merge statement (see `makeMergeSQL`), built once.
-    let mergeSQL: String
     private let columnIndexes: [String: Int]
 
     init(kind: RecordKind, table: String, columns: [String]) {
+        precondition(columns.count < 62, "a kind's registers must fit the 64-bit mask of KindTable.mergeSQL")
         self.kind = kind
         self.table = table
         self.columns = columns
         self.columnIndexes = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-        self.mergeSQL = Self.makeMergeSQL(table: table, columns: columns)
     }
 
     /// The tables of the kinds this version knows: those of migration "v1 records", then
@@ -76,34 +74,38 @@ public struct KindTable: Sendable, Hashable {
 
     /// The merge as one statement: insert the record, or merge it into the row already
     /// there, register by register, with the rule of `FolioCRDT.Register` (stamp, then site
-    /// id, then value with null lowest) and the causal length's maximum. Parameters:
-    /// id, parent, version, cl, cl_hlc, cl_site, then value/hlc/site per register, with
-    /// NULLs for registers the batch does not write. Only rows that change get `version`.
-    static func makeMergeSQL(table: String, columns: [String]) -> String {
-        let registers = registers(columns)
-        let registerNames = registers.flatMap { [$0.value, $0.hlc, $0.site] }
-        let names = ["id", "parent", "version", "cl", "cl_hlc", "cl_site"] + registerNames
+    /// id, then value with null lowest) and the causal length's maximum.
+    ///
+    /// Only the registers a record's changes write are in the statement (`carried`, a bit
+    /// each: the causal length is bit 0, then `registers(columns)` in order): a batch writes the same few
+    /// fields of many records, and each register left out is four comparisons SQLite does
+    /// not make per row. Parameters: id, parent, version, then cl, cl_hlc, cl_site if
+    /// carried, then value/hlc/site of each carried register. A row where nothing wins is
+    /// not written; one where something does gets `version`.
+    func mergeSQL(carrying carried: UInt64) -> String {
+        let all = [(value: "cl", hlc: "cl_hlc", site: "cl_site")] + Self.registers(columns)
+        let kept = all.enumerated().filter { carried & (1 << $0.offset) != 0 }.map(\.element)
+        let names = ["id", "parent", "version"] + kept.flatMap { [$0.value, $0.hlc, $0.site] }
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        let clWins = "(excluded.cl > cl OR (excluded.cl = cl AND (excluded.cl_hlc > cl_hlc OR (cl_hlc IS NULL AND excluded.cl_hlc IS NOT NULL) "
-            + "OR (excluded.cl_hlc = cl_hlc AND \(siteWins("excluded.cl_site", "cl_site"))))))"
         // `parent = excluded.parent` lets the table's trigger refuse a changed parent.
-        var sets = ["parent = excluded.parent",
-                    "cl = CASE WHEN \(clWins) THEN excluded.cl ELSE cl END",
-                    "cl_hlc = CASE WHEN \(clWins) THEN excluded.cl_hlc ELSE cl_hlc END",
-                    "cl_site = CASE WHEN \(clWins) THEN excluded.cl_site ELSE cl_site END"]
-        var anyWins = [clWins]
-        for register in registers {
-            let wins = registerWins(register)
+        var sets = ["parent = excluded.parent", "version = excluded.version"]
+        var anyWins: [String] = []
+        for register in kept {
+            let wins = register.value == "cl" ? Self.causalLengthWins : Self.registerWins(register)
             anyWins.append(wins)
             for column in [register.value, register.hlc, register.site] {
                 sets.append("\(column) = CASE WHEN \(wins) THEN excluded.\(column) ELSE \(column) END")
             }
         }
-        // `version` first: SQLite evaluates every SET expression against the old row.
-        sets.insert("version = CASE WHEN \(anyWins.joined(separator: " OR ")) THEN excluded.version ELSE version END", at: 1)
         return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))\n"
             + "ON CONFLICT (id) DO UPDATE SET\n  " + sets.joined(separator: ",\n  ")
+            + "\nWHERE excluded.parent IS NOT parent" + anyWins.map { " OR \($0)" }.joined()
     }
+
+    /// True (1) when the incoming causal length beats the stored one (a longer length, or
+    /// the same length with a later stamp).
+    static let causalLengthWins = "(excluded.cl > cl OR (excluded.cl = cl AND (excluded.cl_hlc > cl_hlc OR (cl_hlc IS NULL AND excluded.cl_hlc IS NOT NULL) "
+        + "OR (excluded.cl_hlc = cl_hlc AND \(siteWins("excluded.cl_site", "cl_site"))))))"
 
     /// True (1) when the incoming register beats the stored one; NULL or 0 otherwise.
     static func registerWins(_ register: (value: String, hlc: String, site: String)) -> String {

@@ -88,12 +88,12 @@ extension Store {
     /// the server is not pushed back to it; a record with unpushed local edits is still
     /// pushed whole.
     public func applyPulled(_ changes: [Change], cursor: String) throws {
-        let identities = try Self.validateRemote(changes)
+        let batch = try Self.validateRemote(changes)
         try write { transaction in
             let db = transaction.db
             let pushed = try Int64.fetchOne(db, sql: "SELECT pushed FROM sync_state WHERE id = 1") ?? 0
-            let clean = try Self.cleanRecords(identities, pushedVersion: pushed, db)
-            try mergeRemote(changes, identities: identities, into: &transaction)
+            let clean = try Self.cleanRecords(batch.records, pushedVersion: pushed, db)
+            try mergeRemote(batch, into: &transaction)
             try Self.lowerVersions(clean, to: pushed, from: transaction.version, db)
             try db.execute(sql: "UPDATE sync_state SET cursor = ? WHERE id = 1", arguments: [cursor])
         }
@@ -116,9 +116,9 @@ extension Store {
     }
 
     /// The records of a batch, by table, that hold no unpushed local edit (or are not held).
-    private static func cleanRecords(_ identities: [RecordID: (RecordKind, RecordID?)], pushedVersion: Int64,
+    private static func cleanRecords(_ records: [Merger.Pending], pushedVersion: Int64,
                                      _ db: Database) throws -> [(KindTable, [RecordID])] {
-        let byKind = Dictionary(grouping: identities.keys) { identities[$0]!.0 }
+        let byKind = Dictionary(grouping: records, by: \.kind).mapValues { $0.map(\.id) }
         var result: [(KindTable, [RecordID])] = []
         for (kind, ids) in byKind {
             guard let table = KindTable.byKind[kind] else { continue }
