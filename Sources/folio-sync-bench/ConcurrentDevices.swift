@@ -6,7 +6,7 @@ import Foundation
 /// Part 2: `devices` devices editing shared records concurrently, then a convergence check.
 enum ConcurrentDevices {
     /// Returns the sync request rate (pushes and pulls per second) of the run.
-    static func run(port: Int, devices count: Int, seconds: Double) throws -> Double {
+    static func run(port: Int, devices count: Int, seconds: Double, pullEvery: Int) throws -> Double {
         let owner = HTTPConnection(port: port)
         let space = try register(owner, email: "devices@example.com")
         let records = (0..<200).map { record(1_000_000 + $0) }
@@ -21,7 +21,7 @@ enum ConcurrentDevices {
                     let due = start.addingTimeInterval(Double(tick) * 0.1 + Double(device.index) * 0.1 / Double(count))
                     let wait = due.timeIntervalSinceNow
                     if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-                    device.step(tick: tick, records: records, fields: fields)
+                    device.step(tick: tick, records: records, fields: fields, pull: (tick + device.index) % pullEvery == 0)
                 }
                 group.leave()
             }
@@ -31,7 +31,7 @@ enum ConcurrentDevices {
         // Everyone catches up, then compares with the server's state.
         for device in devices { try device.pullUntilCaughtUp(record: false) }
         let serverState = try fullState(port: port, token: owner.token!, space: space)
-        return report(devices, serverState: serverState, elapsed: elapsed, ticks: ticks)
+        return report(devices, serverState: serverState, elapsed: elapsed, ticks: ticks, pullEvery: pullEvery)
     }
 
     static func fullState(port: Int, token: String, space: String) throws -> ReplicaState {
@@ -40,7 +40,7 @@ enum ConcurrentDevices {
         return reader.state
     }
 
-    static func report(_ devices: [SimulatedDevice], serverState: ReplicaState, elapsed: Double, ticks: Int) -> Double {
+    static func report(_ devices: [SimulatedDevice], serverState: ReplicaState, elapsed: Double, ticks: Int, pullEvery: Int) -> Double {
         var push = Latencies(), pull = Latencies()
         var reference = ReplicaState()
         for device in devices {
@@ -53,7 +53,8 @@ enum ConcurrentDevices {
         let failures = devices.flatMap(\.failures)
         let diverged = devices.filter { $0.state != serverState }.count
         let requests = Double(push.samples.count + pull.samples.count)
-        print("(2) \(devices.count) devices × a 10-change batch every 100 ms for \(String(format: "%.1f", elapsed)) s (\(ticks) ticks each):")
+        print("(2) \(devices.count) devices × a 10-change batch every 100 ms for \(String(format: "%.1f", elapsed)) s (\(ticks) ticks each), "
+              + "pulling until caught up after every \(pullEvery == 1 ? "push" : "\(pullEvery)th push (every \(pullEvery * 100) ms)"):")
         print("    push: \(push.summary) (target p99 < 50 ms: \(String(format: "%.2f", push.percentile(0.99) / 50))x of the target)")
         print("    pull: \(pull.summary)")
         print(String(format: "    %.0f changes/s pushed and acknowledged (%d in all), %.0f changes/s pulled, %.0f sync requests/s",

@@ -12,7 +12,7 @@ final class HTTPConnection {
         var status: Int
         var body: [UInt8]
         var text: String { String(decoding: body, as: UTF8.self) }
-        func json() throws -> JSONValue { try JSONParser.parse(text, path: "reply").0 }
+        func json() throws -> JSONValue { try JSONParser.parse(bytes: body, path: "reply") }
     }
 
     struct Failure: Error, CustomStringConvertible {

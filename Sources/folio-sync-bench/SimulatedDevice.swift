@@ -40,8 +40,8 @@ final class SimulatedDevice: @unchecked Sendable {
         }
     }
 
-    /// Applies locally, pushes, then pulls until caught up.
-    func step(tick: Int, records: [RecordID], fields: [String]) {
+    /// Applies locally, pushes, then (when `pull`) pulls until caught up.
+    func step(tick: Int, records: [RecordID], fields: [String], pull: Bool) {
         let changes = edits(tick: tick, records: records, fields: fields)
         do {
             try state.apply(changes)
@@ -51,7 +51,7 @@ final class SimulatedDevice: @unchecked Sendable {
             guard reply.status == 200 else { throw HTTPConnection.Failure(description: "push: \(reply.status) \(reply.text)") }
             pushed += changes
             try advanceClock(PushResponse(json: reply.json()).serverHLC)
-            try pullUntilCaughtUp()
+            if pull { try pullUntilCaughtUp() }
         } catch {
             failures.append("\(error)")
         }

@@ -7,7 +7,10 @@
 //      request rate as a ratio to it.
 // It prints figures and ratios; it never fails on a time.
 //
-//     folio-sync-bench --server PATH [--changes N] [--devices N] [--seconds N] [--wrk PATH]
+//     folio-sync-bench --server PATH [--changes N] [--devices N] [--seconds N] [--pull-every TICKS] [--wrk PATH]
+//
+// --pull-every: devices pull after every Nth push (default 10: once a second, like a client
+// that debounces the server's change events); 1 pulls after every push.
 import FolioCore
 import FolioCRDT
 import FolioSync
@@ -19,6 +22,7 @@ struct Options {
     var devices = 50
     var seconds = 30.0
     var wrk = "wrk"
+    var pullEvery = 10
     var work = FileManager.default.temporaryDirectory.appendingPathComponent("folio-sync-bench")
 
     init(_ arguments: [String]) {
@@ -30,6 +34,7 @@ struct Options {
             case "--devices": devices = iterator.next().flatMap(Int.init) ?? devices
             case "--seconds": seconds = iterator.next().flatMap(Double.init) ?? seconds
             case "--wrk": wrk = iterator.next() ?? wrk
+            case "--pull-every": pullEvery = max(1, iterator.next().flatMap(Int.init) ?? pullEvery)
             default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8)); exit(64)
             }
         }
@@ -57,5 +62,6 @@ let server = try ServerLauncher(binary: options.server, work: options.work)
 defer { server.stop() }
 print("folio-sync-bench: folio-server (\(options.server)) on 127.0.0.1:\(server.port)")
 try InitialPull.run(port: server.port, changes: options.changes)
-let syncRate = try ConcurrentDevices.run(port: server.port, devices: options.devices, seconds: options.seconds)
+let syncRate = try ConcurrentDevices.run(port: server.port, devices: options.devices, seconds: options.seconds,
+                                              pullEvery: options.pullEvery)
 Ceiling.run(wrk: options.wrk, port: server.port, syncRate: syncRate)

@@ -14,7 +14,7 @@ struct BodyReader {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw tooLarge
         }
-        var body = request.body
+        let body = request.body
         let buffer: ByteBuffer
         do { buffer = try await body.collect(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
@@ -36,10 +36,10 @@ struct BodyReader {
     func json(_ request: Request) async throws -> JSONValue {
         let data = try await bytes(request)
         guard !data.isEmpty else { throw ServerError(.badRequest, "the body is empty; a JSON object is expected") }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard String(validating: data, as: UTF8.self) != nil else {
             throw ServerError(.badRequest, "the body is not UTF-8 text")
         }
-        do { return try JSONParser.parse(text, path: "body").0 } catch {
+        do { return try JSONParser.parse(bytes: data, path: "body") } catch {
             throw ServerError(.badRequest, "\(error)")
         }
     }

@@ -55,19 +55,22 @@ extension SQLiteSyncStorage {
     }
 
     static func field(_ db: Database, space: String, record: RecordID, field: String) throws -> StoredField? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM fields WHERE space_id = ? AND record = ? AND field = ?"),
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM fields WHERE space_id = ? AND record = ? AND field = ?"),
                                    arguments: [space, record.description, field])
         return row.map(storedField)
     }
 
+    /// The columns `storedField` reads, in its order.
+    static let columns = "record, kind, parent, field, value, hlc, site, seq"
+
     static func storedField(_ row: Row) -> StoredField {
-        let parent: String? = row["parent"]
+        let parent: String? = row[2]
         return StoredField(
-            record: RecordID(parsing: row["record"])!, kind: RecordKind(row["kind"]),
-            parent: parent.flatMap { RecordID(parsing: $0) }, field: row["field"], value: row["value"],
-            stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(row["hlc"] as Int64)),
-                              site: SiteID(parsing: row["site"]) ?? SiteID(rawValue: 0)),
-            sequence: UInt64(row["seq"] as Int64))
+            record: RecordID(parsing: row[0])!, kind: RecordKind(row[1]),
+            parent: parent.flatMap { RecordID(parsing: $0) }, field: row[3], value: row[4],
+            stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(row[5] as Int64)),
+                              site: SiteID(parsing: row[6]) ?? SiteID(rawValue: 0)),
+            sequence: UInt64(row[7] as Int64))
     }
 
     public func pull(space: String, after cursor: UInt64, limit: Int) async throws -> PullPage {
@@ -75,7 +78,7 @@ extension SQLiteSyncStorage {
             let counter = try Self.counter(db, space: space)
             if cursor > counter { throw StorageError.cursorAhead(counter) }
             var fields = try Row.fetchAll(db, sql: """
-                SELECT * FROM fields WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?
+                SELECT \(Self.columns) FROM fields WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [space, Int64(cursor), limit + 1]).map(Self.storedField)
             let more = fields.count > limit
             if more { fields.removeLast() }

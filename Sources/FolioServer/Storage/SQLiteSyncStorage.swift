@@ -10,6 +10,7 @@ import GRDB
 /// process being killed; an operating-system crash may lose the last commits.
 public struct SQLiteSyncStorage: SyncStorage {
     let writer: any DatabaseWriter
+    private let checkpointer: Checkpointer?
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -19,8 +20,9 @@ public struct SQLiteSyncStorage: SyncStorage {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Checkpointer.fallbackPages)")
         }
-        try self.init(writer: DatabasePool(path: path, configuration: config))
+        try self.init(writer: DatabasePool(path: path, configuration: config), checkpointer: Checkpointer(path: path))
     }
 
     /// A store in memory, for tests.
@@ -28,8 +30,9 @@ public struct SQLiteSyncStorage: SyncStorage {
         try SQLiteSyncStorage(writer: DatabaseQueue())
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, checkpointer: Checkpointer? = nil) throws {
         self.writer = writer
+        self.checkpointer = checkpointer
         try Self.migrator.migrate(writer)
     }
 
