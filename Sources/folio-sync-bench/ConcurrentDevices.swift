@@ -70,6 +70,7 @@ enum ConcurrentDevices {
 /// Part 3: the framework's ceiling on this machine: wrk against /health.
 enum Ceiling {
     static func run(wrk: String, port: Int, syncRate: Double) {
+        guard wrk != "none" else { return print("(3) wrk skipped (--wrk none)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [wrk, "-t2", "-c50", "-d10s", "http://127.0.0.1:\(port)/health"]

@@ -88,6 +88,27 @@ import Testing
         #expect(second.terminate() == 0, "SIGTERM shuts down gracefully: \(second.log)")
     }
 
+    @Test func sigtermEndsOpenEventStreamsAndExitsCleanly() async throws {
+        let server = try ServerProcess(database: try Self.temporaryDatabase())
+        let registered = try await Self.send(server.port, .post, "/v1/auth/register",
+                                            json: AuthRequest(email: "ada@example.com", password: "correct horse").json)
+        let auth = try AuthResponse(json: try #require(registered.body))
+        let port = server.port
+        let stream = Task {
+            try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                try await client.execute(TestClient.Request("/v1/spaces/\(auth.space)/events", method: .get, authority: "127.0.0.1",
+                                                            headers: [.authorization: "Bearer \(auth.token)"]))
+            }
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let started = Date()
+        #expect(server.terminate() == 0, "\(server.log)")
+        #expect(Date().timeIntervalSince(started) < 10, "an open event stream does not hold up shutdown")
+        let response = try await stream.value
+        #expect(response.status == .ok)
+        #expect(response.body.map { String(buffer: $0) }?.hasPrefix(": connected") == true)
+    }
+
     @Test func adminCommandsManageUsers() async throws {
         let database = try Self.temporaryDatabase()
         func admin(_ arguments: [String], password: String? = nil) throws -> (Int32, String) {
