@@ -8,7 +8,7 @@ SWIFT_FLAGS  ?=
 SYSTEM_PKGS  := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 # Tests also render resumes to PDF with Chromium and read the text back with pdftotext.
 TEST_PKGS    := chromium poppler-utils python3-icalendar
-BENCH_PKGS   := hugo
+BENCH_PKGS   := hugo wrk
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)
 
 .PHONY: check-docx all deps test-deps bench-deps build release test demo bench fuzz-crdt clean help
@@ -39,7 +39,7 @@ release:
 	$(MAKE) build CONFIG=release
 
 test: build test-deps
-	FOLIO_BIN="$(BIN_DIR)/folio" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
+	FOLIO_BIN="$(BIN_DIR)/folio" FOLIO_SERVER_BIN="$(BIN_DIR)/folio-server" $(SWIFT) test -c $(CONFIG) $(SWIFT_FLAGS)
 
 demo: build
 	"$(BIN_DIR)/folio" build Sites/example --output Sites/example/public
@@ -53,6 +53,8 @@ bench: bench-deps
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-replica-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	"$$($(SWIFT) build -c release --show-bin-path)/folio-tracking-bench" --folio "$$($(SWIFT) build -c release --show-bin-path)/folio"
 	./bench/insights-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio"
+	"$$($(SWIFT) build -c release --show-bin-path)/folio-sync-bench" --server "$$($(SWIFT) build -c release --show-bin-path)/folio-server"
+	./bench/sync-client-bench.py "$$($(SWIFT) build -c release --show-bin-path)/folio" "$$($(SWIFT) build -c release --show-bin-path)/folio-server"
 
 # Converts a rendered DOCX with LibreOffice when it is installed (skips otherwise).
 check-docx: build

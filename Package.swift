@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "FolioStore", targets: ["FolioStore"]),
         .library(name: "FolioSync", targets: ["FolioSync"]),
         .library(name: "FolioInsights", targets: ["FolioInsights"]),
+        .library(name: "FolioServer", targets: ["FolioServer"]),
+        .executable(name: "folio-server", targets: ["folio-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries.
@@ -59,6 +66,24 @@ let package = Package(
             dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // The sync server: routes, accounts, the SQLite sync store (GRDB: a documented
+        // exception to "GRDB only in FolioStore", see README "where things live").
+        .target(
+            name: "FolioServer",
+            dependencies: [
+                "FolioCore", "FolioCRDT", "FolioSync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FolioThemes",
             path: "Themes",
@@ -89,9 +114,24 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioInsights",
+                "FolioCore", "FolioSite", "FolioPreview", "FolioCRDT", "FolioStore", "FolioInsights", "FolioSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "folio-server",
+            dependencies: [
+                "FolioServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "folio-sync-bench",
+            dependencies: ["FolioCore", "FolioCRDT", "FolioSync"],
             swiftSettings: swiftSettings
         ),
 
@@ -136,6 +176,14 @@ let package = Package(
             name: "FolioInsightsTests",
             dependencies: ["FolioInsights", "FolioCore"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FolioServerTests",
+            dependencies: [
+                "FolioServer", "FolioSync", "FolioCRDT", "FolioCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

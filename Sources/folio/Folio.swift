@@ -15,6 +15,7 @@ struct Folio: AsyncParsableCommand {
             BuildCommand.self, ServeCommand.self, InitCommand.self, ThemesCommand.self, ResumeCommand.self, LetterCommand.self,
             AppCommand.self, AgendaCommand.self, ReportCommand.self, SearchCommand.self, JobsCommand.self, ProfileCommand.self,
             ATSCommand.self, MatchCommand.self,
+            RegisterCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, StatusCommand.self,
         ]
     )
 }

@@ -23,6 +23,13 @@ import Testing
         #expect(value.encoded() == #"{"alpha":[true,false,null,2.5,-3,"x\ny é 😀"],"nested":{"a":[],"b":{}},"zeta":1}"#)
     }
 
+    @Test func parsingBytesWithoutLocationsGivesTheSameValueAndErrors() throws {
+        let text = "{\"a\": [1, {\"b\": null}, \"x\\u00e9\"], \"c\": true}"
+        #expect(try JSONParser.parse(bytes: Array(text.utf8), path: "t") == JSONParser.parse(text, path: "t").0)
+        #expect(throws: DiagnosticError.self) { try JSONParser.parse(bytes: Array("{\"a\": }".utf8), path: "t") }
+        #expect(throws: DiagnosticError.self) { try JSONParser.parse(bytes: Array("[1] 2".utf8), path: "t") }
+    }
+
     @Test func remembersWhereValuesStart() throws {
         let (_, locations) = try JSONParser.parse("{\n  \"work\": [\n    {\"startDate\": \"2019-13\"}\n  ]\n}", path: "r.json")
         #expect(locations["work[0].startDate"]! == (3, 19))

@@ -48,16 +48,19 @@ public struct RecordID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses the 8-4-4-4-12 hex form (either case); nil when it is not one.
     public init?(parsing text: String) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 36, [8, 13, 18, 23].allSatisfy({ utf8[$0] == UInt8(ascii: "-") }) else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(32)
-        for (index, byte) in utf8.enumerated() where ![8, 13, 18, 23].contains(index) {
-            guard let digit = Hex.value(of: byte) else { return nil }
-            digits.append(digit)
+        var high: UInt64 = 0, low: UInt64 = 0, index = 0, digits = 0
+        for byte in text.utf8 {
+            defer { index += 1 }
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard index < 36, let digit = Hex.value(of: byte) else { return nil }
+            if digits < 16 { high = high << 4 | UInt64(digit) } else { low = low << 4 | UInt64(digit) }
+            digits += 1
         }
-        let fold = { (slice: ArraySlice<UInt8>) in slice.reduce(UInt64(0)) { $0 << 4 | UInt64($1) } }
-        self.init(high: fold(digits[0..<16]), low: fold(digits[16..<32]))
+        guard index == 36 else { return nil }
+        self.init(high: high, low: low)
     }
 
     /// The Unix milliseconds a UUIDv7 carries.
@@ -67,9 +70,17 @@ public struct RecordID: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var hex: String { Hex.string(high, width: 16) + Hex.string(low, width: 16) }
 
     public var description: String {
-        let hex = Array(self.hex)
-        return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-" + String(hex[12..<16]) + "-"
-            + String(hex[16..<20]) + "-" + String(hex[20..<32])
+        // Written byte by byte: ids are formatted for every change a sync sends.
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        var position = 0
+        for nibble in 0..<32 {
+            if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+            let word = nibble < 16 ? high : low
+            bytes[position] = digits[Int(word >> (60 - 4 * UInt64(nibble % 16)) & 0xF)]
+            position += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {

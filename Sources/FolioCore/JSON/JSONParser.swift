@@ -11,6 +11,7 @@ public struct JSONParser {
     private var locations: Locations = [:]
     private let path: String
     private var depth = 0
+    private var recording = true
 
     /// Parses `text`; `path` names the file in diagnostics.
     public static func parse(_ text: String, path: String) throws(DiagnosticError) -> (JSONValue, Locations) {
@@ -20,6 +21,19 @@ public struct JSONParser {
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
         return (value, parser.locations)
+    }
+
+    /// Parses JSON bytes without remembering where values start: for machine-made JSON (sync
+    /// request and reply bodies), where building a path for every value would cost more than
+    /// the parse. Errors still name the line and column.
+    public static func parse(bytes: [UInt8], path: String) throws(DiagnosticError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, path: path)
+        parser.recording = false
+        parser.skipWhitespace()
+        let value = try parser.value(at: "")
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
     }
 
     private init(bytes: [UInt8], path: String) {
@@ -46,7 +60,7 @@ public struct JSONParser {
 
     private mutating func value(at valuePath: String) throws(DiagnosticError) -> JSONValue {
         guard index < bytes.count else { throw error("the text ends where a value should be") }
-        locations[valuePath] = (line, column)
+        if recording { locations[valuePath] = (line, column) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(at: valuePath)
         case UInt8(ascii: "["): return try array(at: valuePath)
@@ -79,7 +93,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            object[key] = try value(at: valuePath.isEmpty ? key : valuePath + "." + key)
+            object[key] = try value(at: !recording ? "" : valuePath.isEmpty ? key : valuePath + "." + key)
             skipWhitespace()
             guard index < bytes.count else { throw error("the object is not closed with '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -97,7 +111,7 @@ public struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
             skipWhitespace()
-            items.append(try value(at: "\(valuePath)[\(items.count)]"))
+            items.append(try value(at: recording ? "\(valuePath)[\(items.count)]" : ""))
             skipWhitespace()
             guard index < bytes.count else { throw error("the list is not closed with ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -9,17 +9,25 @@ extension Store {
     /// changes nothing. A batch with a malformed change, an unknown kind, or a record
     /// whose kind or parent contradicts what is held is refused whole, with the reason.
     public func apply(_ changes: [Change]) throws {
-        let batch: Batch
-        do { batch = try Batch(changes, validating: true) } catch { throw StoreError.rejected(error) }
-        try write { transaction in
-            try checkIdentities(batch.records, transaction.db)
-            // The latest stamp is the one furthest ahead: if it passes, every stamp does.
-            do { try transaction.clock.receive(batch.latest) } catch {
-                throw StoreError.rejected(.malformedChange(String(describing: error)))
-            }
-            do { try transaction.merge(batch) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
-                throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
-            }
+        let batch = try Self.validateRemote(changes)
+        try write { transaction in try mergeRemote(batch, into: &transaction) }
+    }
+
+    /// The batch checked (malformed changes, unknown kinds, a record with two kinds or
+    /// parents) and grouped by record; a problem refuses it whole.
+    static func validateRemote(_ changes: [Change]) throws -> Batch {
+        do { return try Batch(changes, validating: true) } catch { throw StoreError.rejected(error) }
+    }
+
+    /// Merges a checked remote batch inside `transaction`, advancing the clock past it.
+    func mergeRemote(_ batch: Batch, into transaction: inout Transaction) throws {
+        try checkIdentities(batch.records, transaction.db)
+        // The latest stamp is the one furthest ahead: if it passes, every stamp does.
+        do { try transaction.clock.receive(batch.latest) } catch {
+            throw StoreError.rejected(.malformedChange(String(describing: error)))
+        }
+        do { try transaction.merge(batch) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
+            throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
         }
     }
 

@@ -47,6 +47,23 @@ enum Migrations {
                 try createKindTable(table, db)
             }
         }
+        // Where this replica syncs to and how far it got (see `SyncState`): one row.
+        migrator.registerMigration("v3 sync") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_state (
+                  id INTEGER PRIMARY KEY CHECK (id = 1),
+                  server TEXT,
+                  space TEXT,
+                  cursor TEXT NOT NULL DEFAULT '0',
+                  pushed INTEGER NOT NULL DEFAULT 0,
+                  batch TEXT,
+                  batch_version INTEGER,
+                  last_sync INTEGER,
+                  CHECK ((batch IS NULL) = (batch_version IS NULL))
+                ) STRICT
+                """)
+            try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
+        }
         return migrator
     }
 

@@ -34,6 +34,8 @@ public struct ErrorCode: Sendable, Hashable, CustomStringConvertible {
     /// No such route, or a space the caller is not a member of (never 403: a space's
     /// existence is not revealed).
     public static let notFound = ErrorCode("not-found", status: 404)
+    /// The path exists but not with this method (the `Allow` header lists the methods).
+    public static let methodNotAllowed = ErrorCode("method-not-allowed", status: 405)
     /// The caller is a member of the space but its role does not allow the write.
     public static let forbidden = ErrorCode("forbidden", status: 403)
     /// The email is already registered.
@@ -57,7 +59,7 @@ public struct ErrorCode: Sendable, Hashable, CustomStringConvertible {
     /// Every code of this protocol version.
     public static let all: [ErrorCode] = [
         .badRequest, .unknownField, .invalidChange, .unknownKind, .conflictingChange, .clockSkew,
-        .unauthorized, .badCredentials, .notFound, .forbidden, .emailTaken, .mustReset,
+        .unauthorized, .badCredentials, .notFound, .methodNotAllowed, .forbidden, .emailTaken, .mustReset,
         .payloadTooLarge, .batchTooLarge, .unsupportedEncoding, .rateLimited, .internalError, .unavailable,
     ]
 

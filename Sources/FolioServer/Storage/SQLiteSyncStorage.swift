@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode (GRDB `DatabasePool`), so
+/// `folio-server serve` needs no setup. Writes are serialized by SQLite's single writer,
+/// which is what makes the per-space counter safe: a counter value is assigned inside the
+/// write transaction, so commits happen in counter order and a cursor never skips a field.
+///
+/// `synchronous = NORMAL` in WAL mode: a committed (acknowledged) push survives the server
+/// process being killed; an operating-system crash may lose the last commits.
+public struct SQLiteSyncStorage: SyncStorage {
+    let writer: any DatabaseWriter
+    private let checkpointer: Checkpointer?
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Checkpointer.fallbackPages)")
+        }
+        try self.init(writer: DatabasePool(path: path, configuration: config), checkpointer: Checkpointer(path: path))
+    }
+
+    /// A store in memory, for tests.
+    public static func inMemory() throws -> SQLiteSyncStorage {
+        try SQLiteSyncStorage(writer: DatabaseQueue())
+    }
+
+    init(writer: any DatabaseWriter, checkpointer: Checkpointer? = nil) throws {
+        self.writer = writer
+        self.checkpointer = checkpointer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// The server's schema. Released migrations are never edited; add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("server v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    space_id TEXT NOT NULL,
+                    created INTEGER NOT NULL
+                );
+                CREATE TABLE tokens (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    user_id TEXT NOT NULL REFERENCES users(id),
+                    device TEXT,
+                    created INTEGER NOT NULL,
+                    revoked INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE spaces (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    counter INTEGER NOT NULL DEFAULT 0,
+                    created INTEGER NOT NULL
+                );
+                CREATE TABLE members (
+                    space_id TEXT NOT NULL REFERENCES spaces(id),
+                    user_id TEXT NOT NULL REFERENCES users(id),
+                    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'coach', 'viewer')),
+                    PRIMARY KEY (space_id, user_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX members_by_user ON members(user_id);
+                CREATE TABLE fields (
+                    space_id TEXT NOT NULL REFERENCES spaces(id),
+                    record TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    parent TEXT,
+                    field TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    hlc INTEGER NOT NULL,
+                    site TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (space_id, record, field)
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX fields_by_seq ON fields(space_id, seq);
+                CREATE TABLE batches (
+                    space_id TEXT NOT NULL REFERENCES spaces(id),
+                    site TEXT NOT NULL,
+                    batch_id TEXT NOT NULL,
+                    acked INTEGER NOT NULL,
+                    applied INTEGER NOT NULL,
+                    cursor INTEGER NOT NULL,
+                    PRIMARY KEY (space_id, site, batch_id)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    public func ping() async throws {
+        _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    public func cursor(space: String) async throws -> UInt64 {
+        try await writer.read { db in try Self.counter(db, space: space) }
+    }
+
+    static func counter(_ db: Database, space: String) throws -> UInt64 {
+        guard let value = try Int64.fetchOne(db, sql: "SELECT counter FROM spaces WHERE id = ?", arguments: [space]) else {
+            throw StorageError.noSuchSpace
+        }
+        return UInt64(value)
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import Foundation
+import FolioSync
+import FolioCRDT
+import FolioCore
+import FolioServer
+import Testing
+
+/// The token digest against FIPS 180-4 test vectors.
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+    ])
+    func knownDigests(_ input: String, _ digest: String) {
+        #expect(SHA256.hex(input) == digest)
+    }
+
+    @Test func tokensAreRandomAndStoredByDigest() {
+        let tokens = Set((0..<100).map { _ in DeviceToken.make() })
+        #expect(tokens.count == 100)
+        #expect(tokens.allSatisfy { $0.hasPrefix("fst_") && $0.count == 68 })
+        let token = tokens.first!
+        #expect(DeviceToken.hash(token) == SHA256.hex(token) && DeviceToken.hash(token) != token)
+    }
+}

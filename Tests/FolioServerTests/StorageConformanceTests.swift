@@ -1,0 +1,149 @@
+import Hummingbird
+import FolioSync
+import FolioCore
+import FolioCRDT
+import FolioServer
+import Foundation
+import Testing
+
+/// The implementations the conformance suite runs against. A PostgreSQL store joins here.
+enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqliteInMemory
+    case sqliteFile
+
+    func make() throws -> any SyncStorage {
+        switch self {
+        case .sqliteInMemory: return try SQLiteSyncStorage.inMemory()
+        case .sqliteFile:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-server-\(UUID().uuidString)")
+            return try SQLiteSyncStorage(path: folder.appendingPathComponent("server.sqlite").path)
+        }
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// One suite every `SyncStorage` must pass: accounts, tokens, membership, the merge rule,
+/// all-or-nothing pushes, batch dedup, counter order and paging.
+@Suite struct StorageConformanceTests {
+    static let now: UInt64 = TestServer.now
+
+    func batch(_ account: Account, _ changes: [Change], site: SiteID = TestData.siteA, id: String = TestData.batchID()) -> PushBatch {
+        PushBatch(space: account.space, site: site, batch: id, changes: changes)
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func accountsAreUniqueByEmailIgnoringCase(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        await #expect(throws: StorageError.emailTaken) { try await store.createUser(email: "ADA@example.com", passwordHash: "h", now: Self.now) }
+        #expect(try await store.user(email: "Ada@Example.com") == ada)
+        #expect(try await store.user(email: "nobody@example.com") == nil)
+        #expect(try await store.memberships(user: ada.id) == [Membership(space: ada.space, role: .owner)])
+        _ = try await store.createUser(email: "bob@example.com", passwordHash: "h", now: Self.now)
+        #expect(try await store.users().map(\.email) == ["ada@example.com", "bob@example.com"])
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func tokensWorkUntilRevokedOrTheUserIsDisabled(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        try await store.addToken(hash: "t1", user: ada.id, device: "laptop", now: Self.now)
+        try await store.addToken(hash: "t2", user: ada.id, device: nil, now: Self.now)
+        #expect(try await store.caller(tokenHash: "t1") == Caller(user: ada.id, email: ada.email, space: ada.space, tokenHash: "t1"))
+        #expect(try await store.caller(tokenHash: "nope") == nil)
+        try await store.revokeToken(hash: "t1")
+        #expect(try await store.caller(tokenHash: "t1") == nil)
+        #expect(try await store.caller(tokenHash: "t2") != nil)
+        #expect(try await store.setDisabled(email: "ada@example.com", true))
+        #expect(try await store.caller(tokenHash: "t2") == nil)
+        #expect(try await store.user(email: "ada@example.com")?.disabled == true)
+        #expect(try await store.setDisabled(email: "ada@example.com", false))
+        #expect(try await store.caller(tokenHash: "t2") != nil)
+        #expect(try await store.setDisabled(email: "nobody@example.com", true) == false)
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func membersGetRolesInOtherSpaces(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        let bob = try await store.createUser(email: "bob@example.com", passwordHash: "h", now: Self.now)
+        try await store.setMember(space: ada.space, user: bob.id, role: .coach)
+        #expect(Set(try await store.memberships(user: bob.id)) == [Membership(space: bob.space, role: .owner), Membership(space: ada.space, role: .coach)])
+        await #expect(throws: StorageError.noSuchSpace) { try await store.setMember(space: "missing", user: bob.id, role: .viewer) }
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func pushMergesByTheCRDTRule(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        let newer = TestData.change(1, "company", "B", at: 10, site: TestData.siteA)
+        let older = TestData.change(1, "company", "A", at: 5, site: TestData.siteB)
+        let tieHigherSite = TestData.change(1, "role", "site B", at: 7, site: TestData.siteB)
+        let tieLowerSite = TestData.change(1, "role", "site A", at: 7, site: TestData.siteA)
+        let nullAtStamp = TestData.change(1, "notes", .null, at: 3)
+        let valueAtStamp = TestData.change(1, "notes", "kept", at: 3)
+        let deleted = TestData.change(1, "@cl", 2, at: 1)
+        let aliveLater = TestData.change(1, "@cl", 1, at: 99)
+        var outcome = try await store.push(batch(ada, [newer, tieHigherSite, valueAtStamp, deleted]))
+        #expect(outcome == PushOutcome(acked: 4, applied: 4, cursor: 4, duplicate: false))
+        outcome = try await store.push(batch(ada, [older, tieLowerSite, nullAtStamp, aliveLater]))
+        #expect(outcome == PushOutcome(acked: 4, applied: 0, cursor: 4, duplicate: false))
+        let page = try await store.pull(space: ada.space, after: 0, limit: 100)
+        #expect(Set(page.fields.map(\.change)) == [newer, tieHigherSite, valueAtStamp, deleted])
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func aConflictingIdentityAppliesNothing(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        _ = try await store.push(batch(ada, [TestData.change(1)]))
+        let other = TestData.change(1, "text", "x", kind: .note)
+        await #expect(throws: StorageError.self) { try await store.push(batch(ada, [TestData.change(2), other])) }
+        await #expect(throws: StorageError.self) { try await store.push(batch(ada, [TestData.change(3), TestData.change(1, parent: TestData.record(5))])) }
+        #expect(try await store.cursor(space: ada.space) == 1)
+        #expect(try await store.pull(space: ada.space, after: 0, limit: 10).fields.map(\.change) == [TestData.change(1)])
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func aRepeatedBatchAnswersTheStoredOutcome(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        let id = TestData.batchID()
+        let first = try await store.push(batch(ada, [TestData.change(1), TestData.change(2)], id: id))
+        _ = try await store.push(batch(ada, [TestData.change(3)]))
+        let again = try await store.push(batch(ada, [TestData.change(9)], id: id))
+        #expect(again == PushOutcome(acked: first.acked, applied: first.applied, cursor: first.cursor, duplicate: true))
+        #expect(try await store.cursor(space: ada.space) == 3)
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func pullPagesInCounterOrderAndRefusesCursorsAhead(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        _ = try await store.push(batch(ada, (0..<5).map { TestData.change($0) }))
+        _ = try await store.push(batch(ada, [TestData.change(0, "company", "again", at: 50)]))
+        var page = try await store.pull(space: ada.space, after: 0, limit: 2)
+        #expect(page.fields.map(\.sequence) == [2, 3] && page.cursor == 3 && page.more)
+        page = try await store.pull(space: ada.space, after: 3, limit: 2)
+        #expect(page.fields.map(\.sequence) == [4, 5] && page.more)
+        page = try await store.pull(space: ada.space, after: 5, limit: 2)
+        #expect(page.fields.map(\.sequence) == [6] && !page.more && page.fields[0].change.value == "again")
+        await #expect(throws: StorageError.cursorAhead(6)) { try await store.pull(space: ada.space, after: 7, limit: 2) }
+        await #expect(throws: StorageError.noSuchSpace) { try await store.pull(space: "missing", after: 0, limit: 2) }
+        await #expect(throws: StorageError.noSuchSpace) { try await store.push(PushBatch(space: "missing", site: TestData.siteA, batch: TestData.batchID(), changes: [])) }
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func spacesAreIndependent(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        let bob = try await store.createUser(email: "bob@example.com", passwordHash: "h", now: Self.now)
+        let id = TestData.batchID()
+        _ = try await store.push(batch(ada, [TestData.change(1)], id: id))
+        let bobs = try await store.push(batch(bob, [TestData.change(1, kind: .note)], id: id))
+        #expect(!bobs.duplicate && bobs.cursor == 1, "batch ids and identities are per space")
+        #expect(try await store.pull(space: bob.space, after: 0, limit: 10).fields.map(\.kind) == [.note])
+        try await store.ping()
+    }
+}
