@@ -83,7 +83,7 @@ struct ServeTests {
         let text = try Files.read(about)
         let marker = "Live edit \(UUID().uuidString.prefix(8))"
         try Files.write(text.replacingOccurrences(of: "## Outside work", with: "\(marker)\n\n## Outside work"), to: about)
-        try await waitUntil("/about/ shows the edit", timeout: 10) {
+        try await waitUntil("/about/ shows the edit", timeout: 60) {
             (try? RawHTTP.get(port: port, "/about/"))?.body.contains(marker) == true
         }
     }
@@ -93,7 +93,7 @@ struct ServeTests {
         let good = try Files.read(about)
         try Files.write(good.replacingOccurrences(of: "title: About\n", with: "title: [About\n"), to: about)
         var page: RawHTTP.Response?
-        try await waitUntil("/about/ shows the build error", timeout: 10) {
+        try await waitUntil("/about/ shows the build error", timeout: 60) {
             page = try? RawHTTP.get(port: port, "/about/")
             return page?.status == 500
         }
@@ -103,7 +103,7 @@ struct ServeTests {
         #expect(server.stdout.snapshot.contains("content/about.md:"), "the error is printed in the terminal too")
 
         try Files.write(good, to: about)
-        try await waitUntil("/about/ builds again after the fix", timeout: 10) {
+        try await waitUntil("/about/ builds again after the fix", timeout: 60) {
             (try? RawHTTP.get(port: port, "/about/"))?.status == 200
         }
     }
