@@ -77,9 +77,11 @@ func configuration(site: UInt64, now: UInt64 = 1_700_000_000_000) -> Store.Confi
         let batch = [Self.change("company", "Acme", ms: 5), Self.change("role", "SRE", ms: 6), Self.change("x-new", [1, 2], ms: 6)]
         try store.apply(batch)
         let first = try store.changes(since: 0).changes
+        let version = try store.version()
         try store.apply(batch)
         try store.apply(batch.reversed())
         #expect(try store.changes(since: 0).changes == first)
+        #expect(try store.changes(since: version).changes.isEmpty, "a batch applied again rewrites no record")
         #expect(Set(first.map(\.field)) == ["company", "role", "x-new"])
     }
 

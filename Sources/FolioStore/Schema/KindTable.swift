@@ -16,14 +16,12 @@ public struct KindTable: Sendable, Hashable {
     public let table: String
     /// Fields with their own columns, in column order.
     public let columns: [String]
-    private let columnIndexes: [String: Int]
 
     init(kind: RecordKind, table: String, columns: [String]) {
         precondition(columns.count < 62, "a kind's registers must fit the 64-bit mask of KindTable.mergeSQL")
         self.kind = kind
         self.table = table
         self.columns = columns
-        self.columnIndexes = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
     }
 
     /// The tables of the kinds this version knows: those of migration "v1 records", then
@@ -54,9 +52,6 @@ public struct KindTable: Sendable, Hashable {
 
     /// The tables by kind.
     public static let byKind: [RecordKind: KindTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
-
-    /// The column index of a field, if it has a column.
-    public func columnIndex(of field: String) -> Int? { columnIndexes[field] }
 
     /// `CREATE TABLE` for this kind.
     var createSQL: String {
