@@ -10,7 +10,7 @@ enum Migrations {
             // Site ids are stored per field as small local numbers; this maps them back.
             try db.execute(sql: "CREATE TABLE site (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE CHECK (length(id) = 16))")
             for table in KindTable.v1 {
-                try createKindTable(table, db)
+                try createLegacyKindTable(table, db)
             }
             // Fields without a column of their own: every resume field, and fields this
             // version does not know.
@@ -44,7 +44,7 @@ enum Migrations {
         }
         migrator.registerMigration("v2 profile") { db in
             for table in KindTable.v2 {
-                try createKindTable(table, db)
+                try createLegacyKindTable(table, db)
             }
         }
         // Where this replica syncs to and how far it got (see `SyncState`): one row.
@@ -64,15 +64,32 @@ enum Migrations {
                 """)
             try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
         }
+        // One BLOB per register, so the merge is one comparison a register (`RegisterBlob`).
+        migrator.registerMigration("v5 register blobs") { db in
+            try RegisterMigration.run(db)
+        }
         return migrator
     }
 
-    /// Creates a kind's table, its parent index and the trigger that keeps parents fixed.
-    /// For the migration that introduces the kind; a released kind's table never changes.
+    /// Creates a kind's table, its view and its parent index, for the migration that
+    /// introduces the kind. (The merge statement keeps parents fixed, `KindTable.mergeSQL`.)
     static func createKindTable(_ table: KindTable, _ db: Database) throws {
         try db.execute(sql: table.createSQL)
+        try createKindView(table, db)
+    }
+
+    /// The view and parent index of a kind whose `storage` exists.
+    static func createKindView(_ table: KindTable, _ db: Database) throws {
+        try db.execute(sql: table.createViewSQL)
+        try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.storage)(parent) WHERE parent IS NOT NULL")
+    }
+
+    /// `createKindTable` as migrations "v1 records" and "v2 profile" ran it, with the
+    /// layout of `KindTable.legacyCreateSQL` and a trigger that kept parents fixed (both
+    /// replaced by "v5 register blobs"). Released: never edit.
+    static func createLegacyKindTable(_ table: KindTable, _ db: Database) throws {
+        try db.execute(sql: table.legacyCreateSQL)
         try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
-        // A record's parent never changes; a change that says otherwise aborts its batch.
         try db.execute(sql: """
             CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
             WHEN NEW.parent IS NOT OLD.parent
