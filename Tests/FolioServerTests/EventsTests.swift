@@ -32,7 +32,7 @@ import Testing
             #expect(text.hasPrefix(": connected\n\n"))
             // A waiting device only needs the latest cursor, so events may be coalesced; the
             // last one is the space's latest, and the push that changed nothing sent none.
-            let cursors = text.components(separatedBy: "event: changes\ndata: {\"cursor\":\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            let cursors = text.components(separatedBy: "event: changes\ndata: {\"cursor\":\"").dropFirst().map { $0.prefix { $0 != "\"" }.position }
             #expect(cursors.last == "3", "\(text)")
             #expect(cursors.allSatisfy { $0 == "1" || $0 == "3" } && cursors.filter { $0 == "1" }.count <= 1, "\(text)")
             #expect(text.contains(": keepalive\n\n"))

@@ -4,15 +4,15 @@ import Foundation
 /// and gets the space's cursor after every push that changed something. On shutdown every
 /// stream ends, so graceful shutdown is not held up by open event streams.
 public actor EventHub {
-    private var subscribers: [String: [UUID: AsyncStream<UInt64>.Continuation]] = [:]
+    private var subscribers: [String: [UUID: AsyncStream<String>.Continuation]] = [:]
     private var closed = false
 
     /// An empty hub.
     public init() {}
 
     /// A stream of the space's cursors after changes; ends on `close()`.
-    public func subscribe(space: String) -> AsyncStream<UInt64> {
-        let (stream, continuation) = AsyncStream.makeStream(of: UInt64.self, bufferingPolicy: .bufferingNewest(1))
+    public func subscribe(space: String) -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
         guard !closed else {
             continuation.finish()
             return stream
@@ -24,7 +24,7 @@ public actor EventHub {
     }
 
     /// Tells the space's subscribers its new cursor.
-    public func publish(space: String, cursor: UInt64) {
+    public func publish(space: String, cursor: String) {
         for continuation in subscribers[space, default: [:]].values { continuation.yield(cursor) }
     }
 

@@ -29,8 +29,8 @@ extension SyncServer {
         }
         clock.receive(pushed.changes.lazy.map(\.stamp.hlc))
         record(outcome, space: space, context)
-        if outcome.applied > 0, !outcome.duplicate { await hub.publish(space: space, cursor: outcome.cursor) }
-        let body = PushResponse(acked: outcome.acked, cursor: String(outcome.cursor), serverHLC: clock.tick().description,
+        if outcome.applied > 0, !outcome.duplicate { await hub.publish(space: space, cursor: outcome.cursor.description) }
+        let body = PushResponse(acked: outcome.acked, cursor: outcome.cursor.description, serverHLC: clock.tick().description,
                                 duplicate: outcome.duplicate)
         return reply.json(body.json, for: request)
     }
@@ -64,7 +64,7 @@ extension SyncServer {
         switch error.reason {
         case .noSuchSpace: .noSuchSpace
         case .conflictingChange(let message): ServerError(.conflictingChange, message + "; nothing was applied")
-        case .cursorAhead: ServerError(.mustReset, error.description)
+        case .unknownCursor: ServerError(.mustReset, error.description)
         case .emailTaken: ServerError(.emailTaken, error.description)
         }
     }
@@ -96,13 +96,14 @@ extension SyncServer {
         return reply.json(text, for: request)
     }
 
-    /// A cursor: "0" or a counter value this server handed out, as decimal digits.
-    static func cursor(_ text: String?) throws -> UInt64 {
-        guard let text else { return 0 }
-        guard !text.isEmpty, text.allSatisfy(\.isASCII), let value = UInt64(text), String(value) == text else {
+    /// A cursor: "0" or one this server handed out ("POSITION.GENERATION"). Anything else,
+    /// a bare counter value of servers before generations included, must reset.
+    static func cursor(_ text: String?) throws -> SyncCursor {
+        guard let text else { return .start }
+        guard let cursor = SyncCursor(parsing: text) else {
             throw ServerError(.mustReset, "\"\(text.prefix(40))\" is not a cursor this server handed out: drop it and pull from \"0\"")
         }
-        return value
+        return cursor
     }
 
     /// A page size: 1 ... SyncProtocol.maximumPullLimit, default SyncProtocol.defaultPullLimit.

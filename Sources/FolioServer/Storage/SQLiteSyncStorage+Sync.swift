@@ -5,16 +5,16 @@ import GRDB
 extension SQLiteSyncStorage {
     public func push(_ batch: PushBatch) async throws -> PushOutcome {
         try await writer.write { db in
-            var counter = try Self.counter(db, space: batch.space)
+            let held = try Self.counter(db, space: batch.space)
             if let stored = try Self.storedOutcome(db, batch) { return stored }
             try Self.checkIdentities(db, batch)
-            var applied = 0
+            var counter = held
             for change in batch.changes {
                 let encoded = change.value.encoded()
-                let held = try Self.field(db, space: batch.space, record: change.record, field: change.field)
-                guard FieldMerge.wins(change, encodedValue: encoded, over: held) else { continue }
+                let current = try Self.field(db, space: batch.space, record: change.record, field: change.field)
+                guard FieldMerge.wins(change, encodedValue: encoded, over: current) else { continue }
+                if counter == held { try startGeneration(db, space: batch.space, at: held + 1) }
                 counter += 1
-                applied += 1
                 try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO fields (space_id, record, kind, parent, field, value, hlc, site, seq)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -23,19 +23,56 @@ extension SQLiteSyncStorage {
                         change.field, encoded, Int64(change.stamp.hlc.rawValue), change.stamp.site.description, Int64(counter),
                     ])
             }
-            try db.execute(sql: "UPDATE spaces SET counter = ? WHERE id = ?", arguments: [Int64(counter), batch.space])
-            try db.execute(sql: """
+            let applied = Int(counter - held)
+            if applied > 0 {
+                try db.cachedStatement(sql: "UPDATE spaces SET counter = ? WHERE id = ?").execute(arguments: [Int64(counter), batch.space])
+            }
+            try db.cachedStatement(sql: """
                 INSERT INTO batches (space_id, site, batch_id, acked, applied, cursor) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [batch.space, batch.site.description, batch.batch, batch.changes.count, applied, Int64(counter)])
-            return PushOutcome(acked: batch.changes.count, applied: applied, cursor: counter, duplicate: false)
+                """).execute(arguments: [batch.space, batch.site.description, batch.batch, batch.changes.count, applied, Int64(counter)])
+            return PushOutcome(acked: batch.changes.count, applied: applied, cursor: try Self.cursor(db, space: batch.space, at: counter),
+                               duplicate: false)
+        }
+    }
+
+    /// Starts this instance's generation at `position` unless it is the space's latest.
+    private func startGeneration(_ db: Database, space: String, at position: UInt64) throws {
+        let latest = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT token FROM generations WHERE space_id = ? ORDER BY first_seq DESC LIMIT 1
+            """), arguments: [space])
+        guard latest != generation else { return }
+        try db.cachedStatement(sql: "INSERT INTO generations (space_id, first_seq, token) VALUES (?, ?, ?)")
+            .execute(arguments: [space, Int64(position), generation])
+    }
+
+    /// The cursor at `position`: its position and the generation covering it.
+    static func cursor(_ db: Database, space: String, at position: UInt64) throws -> SyncCursor {
+        guard position > 0 else { return .start }
+        let token = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT token FROM generations WHERE space_id = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1
+            """), arguments: [space, Int64(position)])
+        // No generation covers it (never after the migration): "0" is always safe.
+        return token.map { SyncCursor(position: position, generation: $0) } ?? .start
+    }
+
+    /// Refuses a cursor this space's history did not hand out.
+    static func check(_ cursor: SyncCursor, _ db: Database, space: String, counter: UInt64) throws {
+        guard cursor.position > 0 else { return }
+        if cursor.position > counter {
+            throw StorageError.unknownCursor("the cursor is past this space's latest change (\(counter)); the server was restored from an older backup")
+        }
+        if try Self.cursor(db, space: space, at: cursor.position) != cursor {
+            throw StorageError.unknownCursor("the cursor belongs to a history this server no longer has (it was restored from an older backup)")
         }
     }
 
     static func storedOutcome(_ db: Database, _ batch: PushBatch) throws -> PushOutcome? {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT acked, applied, cursor FROM batches WHERE space_id = ? AND site = ? AND batch_id = ?
-            """, arguments: [batch.space, batch.site.description, batch.batch])
-        return row.map { PushOutcome(acked: $0["acked"], applied: $0["applied"], cursor: UInt64($0["cursor"] as Int64), duplicate: true) }
+            """), arguments: [batch.space, batch.site.description, batch.batch])
+        guard let row else { return nil }
+        let cursor = try Self.cursor(db, space: batch.space, at: UInt64(row["cursor"] as Int64))
+        return PushOutcome(acked: row["acked"], applied: row["applied"], cursor: cursor, duplicate: true)
     }
 
     /// Refuses the batch when a change gives a held record another kind or parent.
@@ -73,16 +110,17 @@ extension SQLiteSyncStorage {
             sequence: UInt64(row[7] as Int64))
     }
 
-    public func pull(space: String, after cursor: UInt64, limit: Int) async throws -> PullPage {
+    public func pull(space: String, after cursor: SyncCursor, limit: Int) async throws -> PullPage {
         try await writer.read { db in
             let counter = try Self.counter(db, space: space)
-            if cursor > counter { throw StorageError.cursorAhead(counter) }
-            var fields = try Row.fetchAll(db, sql: """
+            try Self.check(cursor, db, space: space, counter: counter)
+            var fields = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.columns) FROM fields WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?
-                """, arguments: [space, Int64(cursor), limit + 1]).map(Self.storedField)
+                """), arguments: [space, Int64(cursor.position), limit + 1]).map(Self.storedField)
             let more = fields.count > limit
             if more { fields.removeLast() }
-            return PullPage(fields: fields, cursor: fields.last?.sequence ?? cursor, more: more)
+            let next = try fields.last.map { try Self.cursor(db, space: space, at: $0.sequence) } ?? cursor
+            return PullPage(fields: fields, cursor: next, more: more)
         }
     }
 }

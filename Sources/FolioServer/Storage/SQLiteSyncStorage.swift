@@ -11,6 +11,9 @@ import GRDB
 public struct SQLiteSyncStorage: SyncStorage {
     let writer: any DatabaseWriter
     private let checkpointer: Checkpointer?
+    /// This opening's generation (see `SyncCursor`): started in a space at the first counter
+    /// value this instance assigns there.
+    let generation = SyncCursor.newGeneration()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -92,7 +95,27 @@ public struct SQLiteSyncStorage: SyncStorage {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("server v2 generations") { db in
+            // Which generation of a space's history covers which counter values (from
+            // first_seq up to the next row's). Spaces that exist get one generation from 1:
+            // the bare-counter cursors handed out before are refused (must-reset) anyway.
+            try db.execute(sql: """
+                CREATE TABLE generations (
+                    space_id TEXT NOT NULL REFERENCES spaces(id),
+                    first_seq INTEGER NOT NULL,
+                    token TEXT NOT NULL,
+                    PRIMARY KEY (space_id, first_seq)
+                ) WITHOUT ROWID;
+                INSERT INTO generations (space_id, first_seq, token) SELECT id, 1, lower(hex(randomblob(8))) FROM spaces;
+                """)
+        }
         return migrator
+    }
+
+    /// Copies the whole database, consistently, to a new SQLite file at `path` while the
+    /// store stays in use (an online backup).
+    public func backup(to path: String) throws {
+        try writer.backup(to: DatabaseQueue(path: path))
     }
 
     public func ping() async throws {
@@ -104,7 +127,7 @@ public struct SQLiteSyncStorage: SyncStorage {
     }
 
     static func counter(_ db: Database, space: String) throws -> UInt64 {
-        guard let value = try Int64.fetchOne(db, sql: "SELECT counter FROM spaces WHERE id = ?", arguments: [space]) else {
+        guard let value = try Int64.fetchOne(db.cachedStatement(sql: "SELECT counter FROM spaces WHERE id = ?"), arguments: [space]) else {
             throw StorageError.noSuchSpace
         }
         return UInt64(value)
