@@ -29,7 +29,7 @@ extension SyncServer {
         }
         clock.receive(pushed.changes.lazy.map(\.stamp.hlc))
         record(outcome, space: space, context)
-        if outcome.applied > 0, !outcome.duplicate { await hub.publish(space: space, cursor: outcome.cursor.description) }
+        if outcome.applied > 0, !outcome.duplicate { hub.publish(space: space, cursor: outcome.cursor.description) }
         let body = PushResponse(acked: outcome.acked, cursor: outcome.cursor.description, serverHLC: clock.tick().description,
                                 duplicate: outcome.duplicate)
         return reply.json(body.json, for: request)
@@ -86,14 +86,20 @@ extension SyncServer {
             throw Self.translate(error)
         }
         metrics.pulledFields.increment(by: Int64(page.fields.count))
-        var text = "{\"changes\":["
-        text.reserveCapacity(page.fields.count * 200 + 100)
+        return reply.json(Self.pullBody(page, serverHLC: clock.tick()), for: request)
+    }
+
+    /// A pull reply's body: the fields' stored JSON texts joined as they are.
+    static func pullBody(_ page: PullPage, serverHLC: HybridTimestamp) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.fields.reduce(128) { $0 + $1.json.utf8.count + 1 })
+        buffer.writeStaticString("{\"changes\":[")
         for (index, field) in page.fields.enumerated() {
-            if index > 0 { text += "," }
-            text += field.changeJSON
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(field.json)
         }
-        text += "],\"cursor\":\"\(page.cursor)\",\"more\":\(page.more),\"server_hlc\":\"\(clock.tick())\"}"
-        return reply.json(text, for: request)
+        buffer.writeString("],\"cursor\":\"\(page.cursor)\",\"more\":\(page.more),\"server_hlc\":\"\(serverHLC)\"}")
+        return buffer
     }
 
     /// A cursor: "0" or one this server handed out ("POSITION.GENERATION"). Anything else,

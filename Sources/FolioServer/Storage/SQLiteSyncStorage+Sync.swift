@@ -4,35 +4,43 @@ import GRDB
 
 extension SQLiteSyncStorage {
     public func push(_ batch: PushBatch) async throws -> PushOutcome {
-        try await writer.write { db in
-            let held = try Self.counter(db, space: batch.space)
-            if let stored = try Self.storedOutcome(db, batch) { return stored }
-            try Self.checkIdentities(db, batch)
-            var counter = held
-            for change in batch.changes {
-                let encoded = change.value.encoded()
-                let current = try Self.field(db, space: batch.space, record: change.record, field: change.field)
-                guard FieldMerge.wins(change, encodedValue: encoded, over: current) else { continue }
-                if counter == held { try startGeneration(db, space: batch.space, at: held + 1) }
-                counter += 1
-                try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO fields (space_id, record, kind, parent, field, value, hlc, site, seq)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                        batch.space, change.record.description, change.kind.rawValue, change.parent?.description,
-                        change.field, encoded, Int64(change.stamp.hlc.rawValue), change.stamp.site.description, Int64(counter),
-                    ])
-            }
-            let applied = Int(counter - held)
-            if applied > 0 {
-                try db.cachedStatement(sql: "UPDATE spaces SET counter = ? WHERE id = ?").execute(arguments: [Int64(counter), batch.space])
-            }
+        if batch.changes.count <= Self.inlineBatch { return try writeNow { db in try merge(batch, db) } }
+        return try await writer.write { db in try merge(batch, db) }
+    }
+
+    /// Batches up to this size write on the calling thread (see `SQLiteSyncStorage`).
+    static let inlineBatch = 200
+
+    private func merge(_ batch: PushBatch, _ db: Database) throws -> PushOutcome {
+        let held = try Self.counter(db, space: batch.space)
+        if let stored = try Self.storedOutcome(db, batch) { return stored }
+        try Self.checkIdentities(db, batch)
+        var counter = held
+        for change in batch.changes {
+            let encoded = change.value.encoded()
+            let current = try Self.held(db, space: batch.space, record: change.record, field: change.field)
+            guard FieldMerge.wins(change, encodedValue: encoded, over: current) else { continue }
+            if counter == held { try startGeneration(db, space: batch.space, at: held + 1) }
+            counter += 1
+            let json = StoredField(record: change.record, kind: change.kind, parent: change.parent, field: change.field,
+                                   value: encoded, stamp: change.stamp, sequence: counter).changeJSON
             try db.cachedStatement(sql: """
-                INSERT INTO batches (space_id, site, batch_id, acked, applied, cursor) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [batch.space, batch.site.description, batch.batch, batch.changes.count, applied, Int64(counter)])
-            return PushOutcome(acked: batch.changes.count, applied: applied, cursor: try Self.cursor(db, space: batch.space, at: counter),
-                               duplicate: false)
+                INSERT OR REPLACE INTO fields (space_id, record, kind, parent, field, value, hlc, site, seq, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    batch.space, change.record.description, change.kind.rawValue, change.parent?.description,
+                    change.field, encoded, Int64(change.stamp.hlc.rawValue), change.stamp.site.description, Int64(counter), json,
+                ])
         }
+        let applied = Int(counter - held)
+        if applied > 0 {
+            try db.cachedStatement(sql: "UPDATE spaces SET counter = ? WHERE id = ?").execute(arguments: [Int64(counter), batch.space])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO batches (space_id, site, batch_id, acked, applied, cursor) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [batch.space, batch.site.description, batch.batch, batch.changes.count, applied, Int64(counter)])
+        return PushOutcome(acked: batch.changes.count, applied: applied, cursor: try Self.cursor(db, space: batch.space, at: counter),
+                           duplicate: false)
     }
 
     /// Starts this instance's generation at `position` unless it is the space's latest.
@@ -91,10 +99,14 @@ extension SQLiteSyncStorage {
         }
     }
 
-    static func field(_ db: Database, space: String, record: RecordID, field: String) throws -> StoredField? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM fields WHERE space_id = ? AND record = ? AND field = ?"),
+    /// The register held for (space, record, field): its encoded value and stamp.
+    static func held(_ db: Database, space: String, record: RecordID, field: String) throws -> FieldMerge.Held? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, hlc, site FROM fields WHERE space_id = ? AND record = ? AND field = ?"),
                                    arguments: [space, record.description, field])
-        return row.map(storedField)
+        return row.map { row in
+            FieldMerge.Held(value: row[0], stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(row[1] as Int64)),
+                                                             site: SiteID(parsing: row[2]) ?? SiteID(rawValue: 0)))
+        }
     }
 
     /// The columns `storedField` reads, in its order.
@@ -111,12 +123,14 @@ extension SQLiteSyncStorage {
     }
 
     public func pull(space: String, after cursor: SyncCursor, limit: Int) async throws -> PullPage {
-        try await writer.read { db in
+        try readNow { db in
             let counter = try Self.counter(db, space: space)
             try Self.check(cursor, db, space: space, counter: counter)
-            var fields = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(Self.columns) FROM fields WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?
-                """), arguments: [space, Int64(cursor.position), limit + 1]).map(Self.storedField)
+            var fields: [PulledField] = []
+            fields.reserveCapacity(min(limit + 1, 5001))
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, json FROM fields WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                                           arguments: [space, Int64(cursor.position), limit + 1])
+            while let row = try rows.next() { fields.append(PulledField(sequence: UInt64(row[0] as Int64), json: row[1])) }
             let more = fields.count > limit
             if more { fields.removeLast() }
             let next = try fields.last.map { try Self.cursor(db, space: space, at: $0.sequence) } ?? cursor

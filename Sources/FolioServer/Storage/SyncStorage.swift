@@ -169,14 +169,14 @@ public struct PushOutcome: Sendable, Hashable {
 /// One page of a pull.
 public struct PullPage: Sendable, Hashable {
     /// The winning state of each field changed after the cursor, in counter order.
-    public var fields: [StoredField]
+    public var fields: [PulledField]
     /// The cursor after this page (at the last field's counter value, or the cursor asked from).
     public var cursor: SyncCursor
     /// True when fields after `cursor` exist.
     public var more: Bool
 
     /// A page from its parts.
-    public init(fields: [StoredField], cursor: SyncCursor, more: Bool) {
+    public init(fields: [PulledField], cursor: SyncCursor, more: Bool) {
         self.fields = fields
         self.cursor = cursor
         self.more = more
