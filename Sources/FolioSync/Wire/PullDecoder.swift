@@ -1,11 +1,27 @@
 import FolioCore
 import FolioCRDT
-import FolioSync
+
+extension PullResponse {
+    /// Reads a reply from its bytes: the compact form folio-server writes (see `PullDecoder`)
+    /// directly, anything else through the JSON parser and `init(json:)`.
+    public init(bytes: [UInt8]) throws(WireError) {
+        if let reply = PullDecoder.decode(bytes) {
+            self = reply
+            return
+        }
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes: bytes, path: "reply") } catch {
+            throw WireError(.badRequest, "the reply is not JSON: \(error)")
+        }
+        try self.init(json: json)
+    }
+}
 
 /// Reads pull replies in the exact compact form folio-server writes them (keys in
-/// `Change.json`'s order, no whitespace) without building a JSON tree per change, so the
-/// benchmark's 50 devices spend less of the shared cores decoding; any other form falls
-/// back to the general parser (`PullResponse(json:)`).
+/// `Change.json`'s order, no whitespace) without building a JSON tree per change: pulled
+/// pages are most of what a device decodes. Any other form (whitespace, other key order,
+/// escapes in ids) gives nil, and the caller uses the general parser; values with escapes
+/// or of other types than text go through the general parser here.
 struct PullDecoder {
     private let bytes: [UInt8]
     private var index = 0
