@@ -1,4 +1,6 @@
 import Hummingbird
+import NIOCore
+import NIOPosix
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -36,4 +38,15 @@ struct ShutdownWatcher: Service {
         try? await gracefulShutdown()
         await server.beginShutdown()
     }
+}
+
+/// Makes Swift concurrency run its tasks on the server's event loop threads
+/// (`MultiThreadedEventLoopGroup.singleton`, which the HTTP server uses) instead of a pool of
+/// its own, so a request is read, handled and answered without handing it between threads:
+/// on a loaded machine every hand-off waits for a core. Handlers must not block for long
+/// (bcrypt runs on `NIOThreadPool`, database work is short). Call it once, from the main
+/// thread, before any task starts; false when the platform does not allow it.
+@discardableResult
+public func runTasksOnEventLoops() -> Bool {
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }

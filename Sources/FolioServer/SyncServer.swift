@@ -46,7 +46,7 @@ public final class SyncServer: Sendable {
     /// and the listener can close.
     public func beginShutdown() async {
         stopping.store(true, ordering: .relaxed)
-        await hub.close()
+        hub.close()
     }
 
     /// The router with every route of `ServerRoute.all` and the middleware.

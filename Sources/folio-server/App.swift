@@ -1,7 +1,23 @@
 import ArgumentParser
+import Dispatch
+import FolioServer
+
+/// Starts the command with Swift concurrency's tasks on the event loop threads
+/// (`runTasksOnEventLoops`), which has to happen before any task exists.
+@main
+enum Main {
+    static func main() {
+        runTasksOnEventLoops()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {  // not on the main actor: the main thread waits below
+            await App.main()
+            done.signal()
+        }
+        done.wait()
+    }
+}
 
 /// `folio-server`: the Folio sync server and its admin commands.
-@main
 struct App: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio-server",

@@ -22,6 +22,8 @@ final class HTTPConnection {
     private let port: Int
     private var socketFD: Int32 = -1
     private var buffer: [UInt8] = []
+    /// Where `recv` reads into (kept: zeroing 256 KiB per read costs more than the read).
+    private var chunk = [UInt8](repeating: 0, count: 256 * 1024)
     var token: String?
     /// Ask for gzip-compressed replies.
     var acceptGzip = false
@@ -70,7 +72,6 @@ final class HTTPConnection {
     }
 
     private func fill() throws {
-        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         let count = chunk.withUnsafeMutableBytes { recv(socketFD, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { throw Failure(description: "connection closed") }
         buffer.append(contentsOf: chunk[0..<count])

@@ -62,7 +62,7 @@ final class SimulatedDevice: @unchecked Sendable {
             let (reply, elapsed) = try measure { try connection.request("GET", "/v1/spaces/\(space)/pull?since=\(cursor)&limit=1000") }
             if record { pullLatencies.add(elapsed) }
             guard reply.status == 200 else { throw HTTPConnection.Failure(description: "pull: \(reply.status) \(reply.text)") }
-            let page = try PullResponse(json: reply.json())
+            let page = try PullResponse(bytes: reply.body)
             try state.apply(page.changes)
             for change in page.changes { try? clock.receive(change.stamp.hlc) }
             try advanceClock(page.serverHLC)

@@ -78,10 +78,10 @@ extension SyncEndToEnd {
             try server.start()
             let reset = try a.ok(["sync"])
             #expect(reset.stdout.contains("must-reset") && reset.stdout.contains("pushed all its records again"), "\(reset)")
-            // b's cursor is below the counter a's re-push reached, so the server cannot tell it
-            // apart from a current one (cursors carry no backup generation): b gets no must-reset,
-            // and converges because a pushed everything it held.
-            try b.ok(["sync"])
+            // b's cursor is below the counter a's re-push reached, but its generation is the
+            // lost history's: b resets too, and pushes what the server lost of its own.
+            let bReset = try b.ok(["sync"])
+            #expect(bReset.stdout.contains("must-reset"), "\(bReset)")
             try a.ok(["sync"])
             let expected = try a.exports(resumes: ["main"])
             #expect(try b.exports(resumes: ["main"]) == expected)
@@ -91,6 +91,38 @@ extension SyncEndToEnd {
             try late.ok(["login", "--server", server.url, "--email", "ada@example.com"])
             try late.ok(["sync"])
             #expect(try late.exports(resumes: ["main"]) == expected, "the server holds everything again")
+        }
+
+        /// The gap a bare counter cursor left open: after a restore, other writes move the
+        /// server's counter past an old device's cursor; the device must still be told to
+        /// reset, or it silently misses the changes between and never pushes again what the
+        /// server lost of its own.
+        @Test func aDeviceWhoseCursorTheRestoredServerPassedStillResets() throws {
+            let (server, devices) = try SyncEndToEnd.SyncE2ETests.setUp(2)
+            defer { server.stop(); devices.forEach { $0.remove() } }
+            let (a, b) = (devices[0], devices[1])
+            try a.ok(["app", "add", "--company", "Before the backup", "--role", "Engineer"])
+            for device in [a, b] { try device.ok(["sync"]) }
+            server.kill9()
+            try server.copyDatabase(to: "backup")
+            try server.start()
+            try b.ok(["app", "add", "--company", "Lost with the server", "--role", "SRE"])
+            try b.ok(["sync"])
+            server.kill9()
+            try server.restoreDatabase(from: "backup")
+            try server.start()
+            // a's cursor is from before the backup, still good; its writes pass b's cursor.
+            for index in 0..<6 { try a.ok(["app", "add", "--company", "After the restore \(index)", "--role", "Engineer"]) }
+            let aSync = try a.ok(["sync"])
+            #expect(!aSync.stdout.contains("must-reset"), "\(aSync)")
+            let bSync = try b.ok(["sync"])
+            #expect(bSync.stdout.contains("must-reset"), "b's cursor is of the lost history: \(bSync)")
+            try a.ok(["sync"])
+            let expected = try a.exports(resumes: [])
+            #expect(try b.exports(resumes: []) == expected)
+            for company in ["Before the backup", "Lost with the server"] + (0..<6).map({ "After the restore \($0)" }) {
+                #expect(expected.contains(company), "\(company) is missing")
+            }
         }
     }
 }

@@ -119,11 +119,16 @@ import Testing
     @Test func mustResetForCursorsNotHandedOut() async throws {
         try await TestServer().run { client in
             let device = try await client.register()
-            _ = try await client.push(device, [TestData.change(1)])
-            expectError(try await client.pull(device, since: "2"), .mustReset)
+            let pushed = try PushResponse(json: try await client.push(device, [TestData.change(1)]).json())
+            let generation = String(pushed.cursor.drop { $0 != "." })
+            #expect(pushed.cursor.position == "1" && generation.count == 17, "\(pushed.cursor)")
+            expectError(try await client.pull(device, since: "2" + generation), .mustReset)
             expectError(try await client.pull(device, since: "abc"), .mustReset)
-            expectError(try await client.pull(device, since: "01"), .mustReset)
-            #expect(try await client.pull(device, since: "1").status == .ok)
+            expectError(try await client.pull(device, since: "01" + generation), .mustReset)
+            expectError(try await client.pull(device, since: "1.0123456789abcdef"), .mustReset)
+            expectError(try await client.pull(device, since: "1"), .mustReset)  // a bare counter (servers before generations)
+            #expect(try await client.pull(device, since: pushed.cursor).status == .ok)
+            #expect(try await client.pull(device, since: "0").status == .ok)
         }
     }
 
@@ -208,7 +213,7 @@ struct FailingStorage: SyncStorage {
     func memberships(user: String) async throws -> [Membership] { throw DiskFailure() }
     func setMember(space: String, user: String, role: Role) async throws { throw DiskFailure() }
     func push(_ batch: PushBatch) async throws -> PushOutcome { throw DiskFailure() }
-    func pull(space: String, after cursor: UInt64, limit: Int) async throws -> PullPage { throw DiskFailure() }
+    func pull(space: String, after cursor: SyncCursor, limit: Int) async throws -> PullPage { throw DiskFailure() }
     func cursor(space: String) async throws -> UInt64 { throw DiskFailure() }
     func ping() async throws { throw DiskFailure() }
 }

@@ -18,7 +18,7 @@ import Testing
             let device = try await client.register()
             async let stream = client.send(.get, "/v1/spaces/\(device.space)/events", token: device.token)
             // Wait until the stream is subscribed.
-            while await test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            while test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
             _ = try await client.push(device, [TestData.change(1)])
             _ = try await client.push(device, [TestData.change(1)])  // changes nothing: no event
             try await Task.sleep(for: .milliseconds(300))
@@ -32,7 +32,7 @@ import Testing
             #expect(text.hasPrefix(": connected\n\n"))
             // A waiting device only needs the latest cursor, so events may be coalesced; the
             // last one is the space's latest, and the push that changed nothing sent none.
-            let cursors = text.components(separatedBy: "event: changes\ndata: {\"cursor\":\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            let cursors = text.components(separatedBy: "event: changes\ndata: {\"cursor\":\"").dropFirst().map { $0.prefix { $0 != "\"" }.position }
             #expect(cursors.last == "3", "\(text)")
             #expect(cursors.allSatisfy { $0 == "1" || $0 == "3" } && cursors.filter { $0 == "1" }.count <= 1, "\(text)")
             #expect(text.contains(": keepalive\n\n"))
@@ -44,11 +44,11 @@ import Testing
         try await test.run { client in
             let device = try await client.register()
             async let stream = client.send(.get, "/v1/spaces/\(device.space)/events", token: device.token)
-            while await test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            while test.server.hub.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
             await test.server.beginShutdown()
             let response = try await stream
             #expect(response.status == .ok && response.text == ": connected\n\n")
-            #expect(await test.server.hub.count == 0)
+            #expect(test.server.hub.count == 0)
         }
     }
 }

@@ -20,10 +20,10 @@ import Testing
             #expect(!first.duplicate && again.duplicate)
             #expect(again.acked == first.acked && again.cursor == first.cursor)
             let (changes, cursor) = try await client.pullAll(device)
-            #expect(changes.count == 3 && cursor == "3")
+            #expect(changes.count == 3 && cursor.position == "3")
             // The same batch id from another site is another batch.
             let other = try PushResponse(json: try await client.push(device, [TestData.change(4)], site: TestData.siteB, batch: batch).json())
-            #expect(!other.duplicate && other.cursor == "4")
+            #expect(!other.duplicate && other.cursor.position == "4")
         }
     }
 
@@ -57,7 +57,7 @@ import Testing
             let older = TestData.change(1, "company", "Older", at: 5, site: TestData.siteB)
             #expect(try await client.push(device, [newer]).status == .ok)
             let late = try PushResponse(json: try await client.push(device, [older], site: TestData.siteB).json())
-            #expect(late.acked == 1 && late.cursor == "1", "the losing write is acknowledged but takes no counter value")
+            #expect(late.acked == 1 && late.cursor.position == "1", "the losing write is acknowledged but takes no counter value")
             #expect(try await client.pullAll(device).changes == [newer])
         }
     }
@@ -104,11 +104,11 @@ import Testing
             let device = try await client.register()
             _ = try await client.push(device, (0..<1200).map { TestData.change(UInt64($0)) })
             let first = try PullResponse(json: try await client.pull(device).json())
-            #expect(first.changes.count == SyncProtocol.defaultPullLimit && first.more && first.cursor == "1000")
+            #expect(first.changes.count == SyncProtocol.defaultPullLimit && first.more && first.cursor.position == "1000")
             let second = try PullResponse(json: try await client.pull(device, since: first.cursor).json())
-            #expect(second.changes.count == 200 && !second.more && second.cursor == "1200")
+            #expect(second.changes.count == 200 && !second.more && second.cursor.position == "1200")
             let empty = try PullResponse(json: try await client.pull(device, since: second.cursor).json())
-            #expect(empty.changes.isEmpty && !empty.more && empty.cursor == "1200")
+            #expect(empty.changes.isEmpty && !empty.more && empty.cursor.position == "1200")
         }
     }
 }

@@ -11,6 +11,17 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqliteInMemory
     case sqliteFile
 
+    /// The store as a server restored from a backup of `store` made now: another instance
+    /// over a copy (a PostgreSQL store would restore a dump).
+    func restored(from store: any SyncStorage) throws -> any SyncStorage {
+        let sqlite = try #require(store as? SQLiteSyncStorage)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-server-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("server.sqlite").path
+        try sqlite.backup(to: path)
+        return try SQLiteSyncStorage(path: path)
+    }
+
     func make() throws -> any SyncStorage {
         switch self {
         case .sqliteInMemory: return try SQLiteSyncStorage.inMemory()
@@ -86,11 +97,11 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let deleted = TestData.change(1, "@cl", 2, at: 1)
         let aliveLater = TestData.change(1, "@cl", 1, at: 99)
         var outcome = try await store.push(batch(ada, [newer, tieHigherSite, valueAtStamp, deleted]))
-        #expect(outcome == PushOutcome(acked: 4, applied: 4, cursor: 4, duplicate: false))
+        #expect(outcome.acked == 4 && outcome.applied == 4 && outcome.cursor.position == 4 && !outcome.duplicate)
         outcome = try await store.push(batch(ada, [older, tieLowerSite, nullAtStamp, aliveLater]))
-        #expect(outcome == PushOutcome(acked: 4, applied: 0, cursor: 4, duplicate: false))
-        let page = try await store.pull(space: ada.space, after: 0, limit: 100)
-        #expect(Set(page.fields.map(\.change)) == [newer, tieHigherSite, valueAtStamp, deleted])
+        #expect(outcome.acked == 4 && outcome.applied == 0 && outcome.cursor.position == 4 && !outcome.duplicate)
+        let page = try await store.pull(space: ada.space, after: .start, limit: 100)
+        #expect(Set(try page.fields.map { try $0.change }) == [newer, tieHigherSite, valueAtStamp, deleted])
     }
 
     @Test(arguments: StorageKind.allCases)
@@ -102,7 +113,7 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         await #expect(throws: StorageError.self) { try await store.push(batch(ada, [TestData.change(2), other])) }
         await #expect(throws: StorageError.self) { try await store.push(batch(ada, [TestData.change(3), TestData.change(1, parent: TestData.record(5))])) }
         #expect(try await store.cursor(space: ada.space) == 1)
-        #expect(try await store.pull(space: ada.space, after: 0, limit: 10).fields.map(\.change) == [TestData.change(1)])
+        #expect(try await store.pull(space: ada.space, after: .start, limit: 10).fields.map { try $0.change } == [TestData.change(1)])
     }
 
     @Test(arguments: StorageKind.allCases)
@@ -123,14 +134,20 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
         _ = try await store.push(batch(ada, (0..<5).map { TestData.change($0) }))
         _ = try await store.push(batch(ada, [TestData.change(0, "company", "again", at: 50)]))
-        var page = try await store.pull(space: ada.space, after: 0, limit: 2)
-        #expect(page.fields.map(\.sequence) == [2, 3] && page.cursor == 3 && page.more)
-        page = try await store.pull(space: ada.space, after: 3, limit: 2)
+        var page = try await store.pull(space: ada.space, after: .start, limit: 2)
+        #expect(page.fields.map(\.sequence) == [2, 3] && page.cursor.position == 3 && page.more)
+        page = try await store.pull(space: ada.space, after: page.cursor, limit: 2)
         #expect(page.fields.map(\.sequence) == [4, 5] && page.more)
-        page = try await store.pull(space: ada.space, after: 5, limit: 2)
-        #expect(page.fields.map(\.sequence) == [6] && !page.more && page.fields[0].change.value == "again")
-        await #expect(throws: StorageError.cursorAhead(6)) { try await store.pull(space: ada.space, after: 7, limit: 2) }
-        await #expect(throws: StorageError.noSuchSpace) { try await store.pull(space: "missing", after: 0, limit: 2) }
+        page = try await store.pull(space: ada.space, after: page.cursor, limit: 2)
+        let again = try page.fields[0].change
+        #expect(page.fields.map(\.sequence) == [6] && !page.more && again.value == "again")
+        let end = try await store.pull(space: ada.space, after: page.cursor, limit: 2)
+        #expect(end.fields.isEmpty && end.cursor == page.cursor && !end.more)
+        let ahead = SyncCursor(position: 7, generation: page.cursor.generation)
+        await #expect(throws: StorageError.self) { try await store.pull(space: ada.space, after: ahead, limit: 2) }
+        let otherGeneration = SyncCursor(position: 3, generation: "0123456789abcdef")
+        await #expect(throws: StorageError.self) { try await store.pull(space: ada.space, after: otherGeneration, limit: 2) }
+        await #expect(throws: StorageError.noSuchSpace) { try await store.pull(space: "missing", after: .start, limit: 2) }
         await #expect(throws: StorageError.noSuchSpace) { try await store.push(PushBatch(space: "missing", site: TestData.siteA, batch: TestData.batchID(), changes: [])) }
     }
 
@@ -142,8 +159,47 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let id = TestData.batchID()
         _ = try await store.push(batch(ada, [TestData.change(1)], id: id))
         let bobs = try await store.push(batch(bob, [TestData.change(1, kind: .note)], id: id))
-        #expect(!bobs.duplicate && bobs.cursor == 1, "batch ids and identities are per space")
-        #expect(try await store.pull(space: bob.space, after: 0, limit: 10).fields.map(\.kind) == [.note])
+        #expect(!bobs.duplicate && bobs.cursor.position == 1, "batch ids and identities are per space")
+        #expect(try await store.pull(space: bob.space, after: .start, limit: 10).fields.map { try $0.change.kind } == [.note])
         try await store.ping()
+    }
+
+    /// The gap a bare counter cannot see: a server restored from an older backup writes on
+    /// until its counter passes a device's cursor from the lost history. That cursor must
+    /// be refused (must-reset), while cursors within the history both share stay valid.
+    @Test(arguments: StorageKind.allCases)
+    func aRestoredStoreRefusesCursorsOfTheLostHistory(_ kind: StorageKind) async throws {
+        let lost = try kind.make()
+        let ada = try await lost.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        _ = try await lost.push(batch(ada, (0..<3).map { TestData.change($0) }))
+        let shared = try await lost.pull(space: ada.space, after: .start, limit: 2).cursor
+        let store = try kind.restored(from: lost)
+        _ = try await lost.push(batch(ada, (3..<8).map { TestData.change($0) }))
+        let gone = try await lost.pull(space: ada.space, after: .start, limit: 100).cursor
+        #expect(gone.position == 8)
+        let rewritten = try await store.push(batch(ada, (10..<20).map { TestData.change($0) }))
+        #expect(rewritten.cursor.position == 13 && rewritten.cursor.generation != gone.generation)
+        await #expect(throws: StorageError.self, "a cursor of the lost history, below the counter now") {
+            try await store.pull(space: ada.space, after: gone, limit: 100)
+        }
+        let page = try await store.pull(space: ada.space, after: shared, limit: 100)
+        #expect(page.fields.map(\.sequence) == Array(3...13), "a cursor of the shared history is still good")
+        #expect(page.cursor == rewritten.cursor)
+        #expect(try await store.pull(space: ada.space, after: .start, limit: 100).fields.count == 13)
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func reopeningAStoreKeepsItsCursorsValid(_ kind: StorageKind) async throws {
+        guard kind == .sqliteFile else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-server-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("server.sqlite").path
+        let first = try SQLiteSyncStorage(path: path)
+        let ada = try await first.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        _ = try await first.push(batch(ada, (0..<3).map { TestData.change($0) }))
+        let cursor = try await first.pull(space: ada.space, after: .start, limit: 100).cursor
+        let again = try SQLiteSyncStorage(path: path)
+        _ = try await again.push(batch(ada, (3..<6).map { TestData.change($0) }))
+        #expect(try await again.pull(space: ada.space, after: cursor, limit: 100).fields.map(\.sequence) == [4, 5, 6],
+                "a restart (a new generation from the next write on) does not make devices reset")
     }
 }

@@ -32,8 +32,9 @@ import Testing
         let clock = TestClock(UInt64(now))
         try await TestServer(clock: clock).run { client in
             let device = try await client.register()
+            var cursors: [String: String] = [:]
             for (index, step) in (object["steps"]?.arrayValue ?? []).enumerated() {
-                try await Self.run(step, device, client, "\(file) step \(index + 1)")
+                try await Self.run(step, device, client, &cursors, "\(file) step \(index + 1)")
             }
             let state = try await client.pullAll(device, limit: 5000).changes.map { $0.json.encoded() }
             let expected = (object["final_state"]?.arrayValue ?? []).map { $0.encoded() }
@@ -42,7 +43,11 @@ import Testing
         }
     }
 
-    static func run(_ step: JSONValue, _ device: Device, _ client: any TestClientProtocol, _ label: String) async throws {
+    /// Runs one step. Vectors write cursors as their position (the server's generation is
+    /// random): `cursors` maps each position to the cursor the server handed out with it, a
+    /// `since` naming one is sent as that cursor, and reply cursors compare by position.
+    static func run(_ step: JSONValue, _ device: Device, _ client: any TestClientProtocol,
+                    _ cursors: inout [String: String], _ label: String) async throws {
         let step = try #require(step.objectValue)
         let expect = try #require(step["expect"]?.objectValue)
         let response: TestResponse
@@ -51,7 +56,8 @@ import Testing
             response = try await client.send(.post, "/v1/spaces/\(device.space)/push", token: device.token, json: step["request"])
         case "pull":
             let query = try #require(step["query"]?.objectValue)
-            var uri = "/v1/spaces/\(device.space)/pull?since=\(query["since"]?.stringValue ?? "0")"
+            let since = query["since"]?.stringValue ?? "0"
+            var uri = "/v1/spaces/\(device.space)/pull?since=\(cursors[since] ?? since)"
             if case .number(let limit)? = query["limit"] { uri += "&limit=\(Int(limit))" }
             response = try await client.send(.get, uri, token: device.token)
         default:
@@ -61,7 +67,11 @@ import Testing
         if case .number(let status)? = expect["status"] { #expect(Int(response.status.code) == Int(status), "\(label): \(response.text)") }
         if let code = expect["error"]?.stringValue { #expect(response.errorCode == code, "\(label): \(response.text)") }
         guard let body = expect["body"]?.objectValue else { return }
-        let reply = try #require(try response.json().objectValue, "\(label)")
+        var reply = try #require(try response.json().objectValue, "\(label)")
+        if let cursor = reply["cursor"]?.stringValue {
+            cursors[cursor.position] = cursor
+            reply["cursor"] = .string(cursor.position)
+        }
         for (key, value) in body {
             #expect(reply[key]?.encoded() == value.encoded(), "\(label): \(key)")
         }

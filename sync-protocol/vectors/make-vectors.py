@@ -218,11 +218,14 @@ vector("conflicting-identity",
 
 # 12
 vector("cursor-not-handed-out-must-reset",
-       "A cursor past the space's counter, or one that is not a decimal counter value, answers 409 must-reset: "
-       "the client drops its cursor and pulls from \"0\".",
+       "A cursor this server did not hand out answers 409 must-reset: one past the space's counter (\"5\"), "
+       "one that is not a cursor (\"x\"), a bare counter value without its generation (servers before "
+       "generations handed those out). The client drops its cursor and pulls from \"0\"; the handed-out "
+       "cursor at position 1 still works.",
        [push([good], SITE_A, 1, body=ok(1, 1)),
         pull("5", status=409, error="must-reset"),
         pull("x", status=409, error="must-reset"),
+        pull("1.", status=409, error="must-reset"),
         pull("1", changes=[], cursor=1, more=False)],
        [good])
 

@@ -10,14 +10,19 @@ struct Reply {
 
     /// A reply with JSON text.
     func json(_ text: String, status: HTTPResponse.Status = .ok, for request: Request) -> Response {
+        json(ByteBuffer(string: text), status: status, for: request)
+    }
+
+    /// A reply with JSON text already in a buffer.
+    func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok, for request: Request) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        let bytes = Array(text.utf8)
-        if bytes.count >= threshold, Self.acceptsGzip(request.headers[.acceptEncoding]), let packed = Gzip.compress(bytes, level: 1) {
+        if buffer.readableBytes >= threshold, Self.acceptsGzip(request.headers[.acceptEncoding]),
+           let packed = Gzip.compress(Array(buffer.readableBytesView), level: 1) {
             headers[.contentEncoding] = "gzip"
             headers[.vary] = "Accept-Encoding"
             return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: packed)))
         }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// A reply with a JSON value.

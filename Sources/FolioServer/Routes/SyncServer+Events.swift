@@ -10,7 +10,7 @@ extension SyncServer {
     /// or when the server stops (clients reconnect, then pull).
     func events(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (space, _) = try await role(of: try await caller(request), context)
-        let updates = await hub.subscribe(space: space)
+        let updates = hub.subscribe(space: space)
         let keepalive = configuration.keepaliveInterval, lifetime = configuration.eventStreamLifetime
         let gauge = metrics.eventStreams
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]

@@ -29,8 +29,8 @@ extension SyncServer {
         }
         clock.receive(pushed.changes.lazy.map(\.stamp.hlc))
         record(outcome, space: space, context)
-        if outcome.applied > 0, !outcome.duplicate { await hub.publish(space: space, cursor: outcome.cursor) }
-        let body = PushResponse(acked: outcome.acked, cursor: String(outcome.cursor), serverHLC: clock.tick().description,
+        if outcome.applied > 0, !outcome.duplicate { hub.publish(space: space, cursor: outcome.cursor.description) }
+        let body = PushResponse(acked: outcome.acked, cursor: outcome.cursor.description, serverHLC: clock.tick().description,
                                 duplicate: outcome.duplicate)
         return reply.json(body.json, for: request)
     }
@@ -64,7 +64,7 @@ extension SyncServer {
         switch error.reason {
         case .noSuchSpace: .noSuchSpace
         case .conflictingChange(let message): ServerError(.conflictingChange, message + "; nothing was applied")
-        case .cursorAhead: ServerError(.mustReset, error.description)
+        case .unknownCursor: ServerError(.mustReset, error.description)
         case .emailTaken: ServerError(.emailTaken, error.description)
         }
     }
@@ -86,23 +86,30 @@ extension SyncServer {
             throw Self.translate(error)
         }
         metrics.pulledFields.increment(by: Int64(page.fields.count))
-        var text = "{\"changes\":["
-        text.reserveCapacity(page.fields.count * 200 + 100)
-        for (index, field) in page.fields.enumerated() {
-            if index > 0 { text += "," }
-            text += field.changeJSON
-        }
-        text += "],\"cursor\":\"\(page.cursor)\",\"more\":\(page.more),\"server_hlc\":\"\(clock.tick())\"}"
-        return reply.json(text, for: request)
+        return reply.json(Self.pullBody(page, serverHLC: clock.tick()), for: request)
     }
 
-    /// A cursor: "0" or a counter value this server handed out, as decimal digits.
-    static func cursor(_ text: String?) throws -> UInt64 {
-        guard let text else { return 0 }
-        guard !text.isEmpty, text.allSatisfy(\.isASCII), let value = UInt64(text), String(value) == text else {
+    /// A pull reply's body: the fields' stored JSON texts joined as they are.
+    static func pullBody(_ page: PullPage, serverHLC: HybridTimestamp) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.fields.reduce(128) { $0 + $1.json.utf8.count + 1 })
+        buffer.writeStaticString("{\"changes\":[")
+        for (index, field) in page.fields.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(field.json)
+        }
+        buffer.writeString("],\"cursor\":\"\(page.cursor)\",\"more\":\(page.more),\"server_hlc\":\"\(serverHLC)\"}")
+        return buffer
+    }
+
+    /// A cursor: "0" or one this server handed out ("POSITION.GENERATION"). Anything else,
+    /// a bare counter value of servers before generations included, must reset.
+    static func cursor(_ text: String?) throws -> SyncCursor {
+        guard let text else { return .start }
+        guard let cursor = SyncCursor(parsing: text) else {
             throw ServerError(.mustReset, "\"\(text.prefix(40))\" is not a cursor this server handed out: drop it and pull from \"0\"")
         }
-        return value
+        return cursor
     }
 
     /// A page size: 1 ... SyncProtocol.maximumPullLimit, default SyncProtocol.defaultPullLimit.

@@ -9,8 +9,11 @@ import GRDB
 /// connection of its own runs a PASSIVE checkpoint (which never blocks writers) every
 /// `interval`.
 final class Checkpointer: Sendable {
-    /// WAL pages after which the writer checkpoints anyway (about 40 MB).
-    static let fallbackPages = 10_000
+    /// WAL pages after which the writer checkpoints anyway (about 400 MB): a safety net
+    /// only, since the writer's checkpoint runs inside a push (and small pushes run on an
+    /// event loop thread, see `SQLiteSyncStorage`): at 40 MB, a burst of large pushes
+    /// made the next pushes copy the WAL back, stalling requests for 300 ms.
+    static let fallbackPages = 100_000
 
     private let connection: DatabaseQueue
     private let timer: any DispatchSourceTimer

@@ -51,11 +51,11 @@ extension SQLiteSyncStorage {
     }
 
     public func caller(tokenHash: String) async throws -> Caller? {
-        try await writer.read { db in
-            let row = try Row.fetchOne(db, sql: """
+        try readNow { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT users.id, users.email, users.space_id FROM tokens JOIN users ON users.id = tokens.user_id
                 WHERE tokens.hash = ? AND tokens.revoked = 0 AND users.disabled = 0
-                """, arguments: [tokenHash])
+                """), arguments: [tokenHash])
             return row.map { Caller(user: $0["id"], email: $0["email"], space: $0["space_id"], tokenHash: tokenHash) }
         }
     }
@@ -67,8 +67,8 @@ extension SQLiteSyncStorage {
     }
 
     public func memberships(user: String) async throws -> [Membership] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT space_id, role FROM members WHERE user_id = ? ORDER BY space_id",
+        try readNow { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT space_id, role FROM members WHERE user_id = ? ORDER BY space_id"),
                              arguments: [user])
                 .compactMap { row in Role(rawValue: row["role"]).map { Membership(space: row["space_id"], role: $0) } }
         }

@@ -4,7 +4,7 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
         case emailTaken
         case noSuchSpace
         case conflictingChange(String)
-        case cursorAhead(UInt64)
+        case unknownCursor(String)
     }
 
     let reason: Reason
@@ -15,15 +15,16 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let noSuchSpace = StorageError(reason: .noSuchSpace)
     /// A change gives a held record another kind or parent.
     public static func conflictingChange(_ message: String) -> StorageError { StorageError(reason: .conflictingChange(message)) }
-    /// A pull cursor past the space's counter: the client must reset.
-    public static func cursorAhead(_ counter: UInt64) -> StorageError { StorageError(reason: .cursorAhead(counter)) }
+    /// A pull cursor this space's history did not hand out (past its counter, or of a
+    /// generation that no longer covers its position): the client must reset.
+    public static func unknownCursor(_ why: String) -> StorageError { StorageError(reason: .unknownCursor(why)) }
 
     public var description: String {
         switch reason {
         case .emailTaken: "this email is registered already"
         case .noSuchSpace: "no such space"
         case .conflictingChange(let message): message
-        case .cursorAhead(let counter): "the cursor is past this space's latest (\(counter)): drop it and pull from \"0\""
+        case .unknownCursor(let why): "\(why): drop the cursor and pull from \"0\""
         }
     }
 }

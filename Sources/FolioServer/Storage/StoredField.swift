@@ -2,7 +2,7 @@ import FolioCore
 import FolioCRDT
 
 /// One field's winning register as a store holds it: the value kept as its stable JSON text
-/// (`JSONValue.encoded()`), so pulls can send it without parsing it again.
+/// (`JSONValue.encoded()`); `changeJSON` is the text a pull sends for it.
 public struct StoredField: Sendable, Hashable {
     /// The record.
     public var record: RecordID
@@ -29,12 +29,6 @@ public struct StoredField: Sendable, Hashable {
         self.value = value
         self.stamp = stamp
         self.sequence = sequence
-    }
-
-    /// The field as a change (parsing its value).
-    public var change: Change {
-        let parsed = (try? JSONParser.parse(value, path: "value").0) ?? .null
-        return Change(record: record, kind: kind, parent: parent, field: field, value: parsed, stamp: stamp)
     }
 
     /// The change's JSON text, keys in `Change.json`'s order, written without re-encoding the value.

@@ -29,9 +29,16 @@ public protocol SyncStorage: Sendable {
     /// stored outcome with `duplicate` set. Throws `.conflictingChange` or `.noSuchSpace`.
     func push(_ batch: PushBatch) async throws -> PushOutcome
     /// The fields of a space changed after `cursor`, in counter order, at most `limit`.
-    /// Throws `.cursorAhead` when the cursor is past the space's counter.
-    func pull(space: String, after cursor: UInt64, limit: Int) async throws -> PullPage
-    /// The space's counter (the cursor after everything it holds).
+    /// Throws `.unknownCursor` when the cursor is not one this history handed out: past the
+    /// space's counter, or naming another generation than the one that now covers its
+    /// position (the store was restored from an older backup and wrote on since).
+    ///
+    /// Generations (see `SyncCursor`): a store starts a new one, with a fresh random token,
+    /// before it first assigns a counter value to a space after being opened, and keeps
+    /// which generation covers which positions, so a history that diverged (a restore from
+    /// a backup) never hands out a cursor it would accept from the lost one.
+    func pull(space: String, after cursor: SyncCursor, limit: Int) async throws -> PullPage
+    /// The space's counter (the position after everything it holds).
     func cursor(space: String) async throws -> UInt64
     /// Answers when the database does (for `/ready`).
     func ping() async throws
@@ -145,13 +152,13 @@ public struct PushOutcome: Sendable, Hashable {
     public var acked: Int
     /// How many fields won and got a new counter value.
     public var applied: Int
-    /// The space's counter after the batch.
-    public var cursor: UInt64
+    /// The space's counter after the batch, as a cursor.
+    public var cursor: SyncCursor
     /// True when this (site, batch) had been applied before and nothing was done now.
     public var duplicate: Bool
 
     /// An outcome from its parts.
-    public init(acked: Int, applied: Int, cursor: UInt64, duplicate: Bool) {
+    public init(acked: Int, applied: Int, cursor: SyncCursor, duplicate: Bool) {
         self.acked = acked
         self.applied = applied
         self.cursor = cursor
@@ -162,14 +169,14 @@ public struct PushOutcome: Sendable, Hashable {
 /// One page of a pull.
 public struct PullPage: Sendable, Hashable {
     /// The winning state of each field changed after the cursor, in counter order.
-    public var fields: [StoredField]
-    /// The cursor after this page (the last field's counter value, or the cursor asked from).
-    public var cursor: UInt64
+    public var fields: [PulledField]
+    /// The cursor after this page (at the last field's counter value, or the cursor asked from).
+    public var cursor: SyncCursor
     /// True when fields after `cursor` exist.
     public var more: Bool
 
     /// A page from its parts.
-    public init(fields: [StoredField], cursor: UInt64, more: Bool) {
+    public init(fields: [PulledField], cursor: SyncCursor, more: Bool) {
         self.fields = fields
         self.cursor = cursor
         self.more = more

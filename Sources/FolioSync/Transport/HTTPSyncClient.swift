@@ -52,8 +52,11 @@ public struct HTTPSyncClient: SyncTransport, @unchecked Sendable {
 
     public func pull(since cursor: String, limit: Int) async throws(TransportFailure) -> PullResponse {
         let since = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
-        return try decode(try await send("GET", "/v1/spaces/\(space)/pull?since=\(since)&limit=\(limit)", body: nil, authorized: true),
-                          PullResponse.init(json:))
+        let (data, http) = try await exchange("GET", "/v1/spaces/\(space)/pull?since=\(since)&limit=\(limit)", body: nil, authorized: true)
+        guard (200..<300).contains(http.statusCode) else { throw Self.failure(try Self.parse(data, status: http.statusCode), http) }
+        do { return try PullResponse(bytes: Array(data)) } catch {
+            throw TransportFailure.reply(status: http.statusCode, code: nil, message: "the reply does not have the protocol's shape: \(error)")
+        }
     }
 
     /// The request for the space's event stream (`GET /v1/spaces/{space}/events`).
@@ -75,6 +78,14 @@ public struct HTTPSyncClient: SyncTransport, @unchecked Sendable {
 
     /// Sends a request; returns the reply's JSON (nil for an empty body) or throws the error reply.
     private func send(_ method: String, _ path: String, body: JSONValue?, authorized: Bool) async throws(TransportFailure) -> JSONValue? {
+        let (data, http) = try await exchange(method, path, body: body, authorized: authorized)
+        let json = try Self.parse(data, status: http.statusCode)
+        guard (200..<300).contains(http.statusCode) else { throw Self.failure(json, http) }
+        return json
+    }
+
+    /// Sends a request; returns the reply's body and head, whatever the status.
+    private func exchange(_ method: String, _ path: String, body: JSONValue?, authorized: Bool) async throws(TransportFailure) -> (Data, HTTPURLResponse) {
         var request = makeRequest(method, path, authorized: authorized)
         if let body {
             let bytes = Array(body.encoded().utf8)
@@ -91,14 +102,12 @@ public struct HTTPSyncClient: SyncTransport, @unchecked Sendable {
             throw TransportFailure.unreachable(Self.describe(error, server: server))
         }
         guard let http = response as? HTTPURLResponse else { throw TransportFailure.unreachable("no HTTP reply") }
-        let json = try Self.parse(data, status: http.statusCode)
-        guard (200..<300).contains(http.statusCode) else { throw Self.failure(json, http) }
-        return json
+        return (data, http)
     }
 
     private static func parse(_ data: Data, status: Int) throws(TransportFailure) -> JSONValue? {
         guard !data.isEmpty else { return nil }
-        do { return try JSONParser.parse(String(decoding: data, as: UTF8.self), path: "reply").0 } catch {
+        do { return try JSONParser.parse(bytes: Array(data), path: "reply") } catch {
             if status >= 400 { return nil }
             throw TransportFailure.reply(status: status, code: nil, message: "the reply is not JSON: \(error)")
         }

@@ -141,3 +141,8 @@ enum TestData {
                stamp: FieldStamp(hlc: hlc(offset), site: site))
     }
 }
+
+extension StringProtocol {
+    /// A cursor's position (the counter value before its `.GENERATION`).
+    var position: String { String(prefix { $0 != "." }) }
+}
