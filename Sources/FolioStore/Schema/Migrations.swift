@@ -64,6 +64,12 @@ enum Migrations {
                 """)
             try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
         }
+        // `folio agenda` finds the applications with a recent stage move by date instead of
+        // scanning every event (see `AgendaReader`). Plain indexes on value columns only.
+        migrator.registerMigration("v4 tracking indexes") { db in
+            try db.execute(sql: "CREATE INDEX event_date ON event(f_date)")
+            try db.execute(sql: "CREATE INDEX event_type ON event(f_type)")
+        }
         return migrator
     }
 
