@@ -55,7 +55,7 @@ enum AgendaReader {
     /// keeps SQLite from walking the parent index instead), their moves, and every open
     /// reminder, each with its visible application, in the applications' order. A reminder
     /// is done when its `done` field is true, as `TrackerReader.details` reads it.
-    private static let sql = """
+    static let sql = """
         WITH moved(application) AS (
           SELECT DISTINCT parent FROM event
           WHERE f_date >= ? AND f_type <> '"reminder"' AND cl % 2 = 1 AND +parent IS NOT NULL),
