@@ -162,6 +162,8 @@ let package = Package(
             dependencies: [
                 "FolioStore", "FolioCRDT", "FolioCRDTTesting", "FolioCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // Migration tests build replica files as older versions wrote them.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

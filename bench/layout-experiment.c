@@ -8,6 +8,8 @@
  * plain    the reference: 8 value columns, conditional upsert
  * current  the replica's layout: value, stamp, site per register, merged with CASE
  * packed   values in columns and every stamp in one BLOB, merged in the program
+ * blob     one BLOB per register: 8-byte big-endian stamp, 8-byte site, value JSON (null =
+ *          empty suffix), so that byte order is the merge rule: one comparison a register
  * *nr      the same as WITHOUT ROWID tables
  */
 #include <sqlite3.h>
@@ -87,6 +89,35 @@ static void current(const char*p,int norowid){
     sqlite3_finalize(st);ex(db,"COMMIT");printf("current%s r%d %.3f\n",norowid?"-norowid":"",r,now()-t);}
   ex(db,"PRAGMA wal_checkpoint(TRUNCATE)");sqlite3_close(db);
 }
+/* blob: one column per register, stamp + site + value in one BLOB; byte order = merge rule */
+static void blob(const char*p){
+  sqlite3*db=open_db(p);
+  char c[4000]="CREATE TABLE t(id BLOB PRIMARY KEY NOT NULL, parent BLOB, version INTEGER NOT NULL, cl INTEGER NOT NULL DEFAULT 1, cl_r BLOB, r_pos BLOB";
+  for(int k=0;k<9;k++){char b[400];
+    if(getenv("GEN"))sprintf(b,", r_%s BLOB NOT NULL DEFAULT x'', f_%s TEXT GENERATED ALWAYS AS (CASE WHEN length(r_%s) > 16 THEN CAST(substr(r_%s, 17) AS TEXT) WHEN length(r_%s) = 16 THEN 'null' END) VIRTUAL",cols[k],cols[k],cols[k],cols[k],cols[k]);
+    else sprintf(b,", r_%s BLOB",cols[k]);strcat(c,b);}
+  strcat(c,")");ex(db,c);
+  if(getenv("TRIGGER"))ex(db,"CREATE TRIGGER t_parent BEFORE UPDATE OF parent ON t WHEN NEW.parent IS NOT OLD.parent BEGIN SELECT RAISE(ABORT, 'x'); END");
+  static char sql[40000];strcpy(sql,"INSERT INTO t(id,parent,version");
+  for(int f=0;f<F;f++){char b[200];sprintf(b,",r_%s",cols[colOf[f]]);strcat(sql,b);}
+  strcat(sql,") VALUES(?,?,?");for(int k=0;k<F;k++)strcat(sql,",?");strcat(sql,") ON CONFLICT(id) DO UPDATE SET version=excluded.version");
+  if(getenv("TRIGGER"))strcat(sql,", parent=excluded.parent");
+  char where[8000]=" WHERE 0";
+  for(int f=0;f<F;f++){const char*n=cols[colOf[f]];char b[400];
+    sprintf(b,", r_%s = CASE WHEN excluded.r_%s > r_%s OR r_%s IS NULL THEN excluded.r_%s ELSE r_%s END",n,n,n,n,n,n);strcat(sql,b);
+    sprintf(b," OR excluded.r_%s > r_%s OR r_%s IS NULL",n,n,n);strcat(where,b);}
+  strcat(sql,where);
+  static unsigned char reg[F][64];
+  for(int r=0;r<2;r++){double t=now();ex(db,"BEGIN");sqlite3_stmt*st;if(sqlite3_prepare_v2(db,sql,-1,&st,0)){fprintf(stderr,"%s\n",sqlite3_errmsg(db));exit(1);}
+    for(int i=0;i<N;i++){
+      sqlite3_bind_blob(st,1,ids[i],16,SQLITE_STATIC);sqlite3_bind_null(st,2);sqlite3_bind_int64(st,3,r+1);
+      for(int f=0;f<F;f++){unsigned long long h=(unsigned long long)(r*10000000+i*8+f);for(int b=0;b<8;b++){reg[f][b]=(h>>(56-8*b))&255;reg[f][8+b]=0xaa;}
+        int n=strlen(vals[r][i][f]);reg[f][16]='"';memcpy(reg[f]+17,vals[r][i][f],n);reg[f][17+n]='"';
+        sqlite3_bind_blob(st,4+f,reg[f],18+n,SQLITE_STATIC);}
+      sqlite3_step(st);sqlite3_reset(st);}
+    sqlite3_finalize(st);ex(db,"COMMIT");printf("blob r%d %.3f\n",r,now()-t);}
+  ex(db,"PRAGMA wal_checkpoint(TRUNCATE)");sqlite3_close(db);
+}
 int main(int argc,char**argv){
   srand(42);
   for(int i=0;i<N;i++){unsigned long long ms=1700000000000ULL+i/50;for(int b=0;b<6;b++)ids[i][b]=(ms>>(40-8*b))&255;for(int b=6;b<16;b++)ids[i][b]=rand()&255;
@@ -97,4 +128,5 @@ int main(int argc,char**argv){
   if(!strcmp(which,"all")||!strcmp(which,"currentnr"))current("/tmp/layout-curnr.db",1);
   if(!strcmp(which,"all")||!strcmp(which,"packed"))packed("/tmp/layout-packed.db",0);
   if(!strcmp(which,"all")||!strcmp(which,"packednr"))packed("/tmp/layout-packednr.db",1);
+  if(!strcmp(which,"all")||!strcmp(which,"blob"))blob("/tmp/layout-blob.db");
   return 0;}

@@ -43,7 +43,7 @@ struct Merger {
                 fieldsWon = true
             }
             if fieldsWon {
-                try db.execute(sql: "UPDATE \(table.table) SET version = ? WHERE id = ?", arguments: [version, record.id.data])
+                try db.execute(sql: "UPDATE \(table.storage) SET version = ? WHERE id = ?", arguments: [version, record.id.data])
             }
         }
     }
@@ -66,25 +66,41 @@ struct Merger {
         var carried: UInt64 = record.length == nil ? 0 : 1
         for (bit, slot) in record.registers.enumerated() where batch.winners[slot] >= 0 { carried |= 2 << bit }
         let raw = try mergeStatement(table, carried)
-        raw.bind(1, id: record.id)
-        raw.bind(2, id: record.parent)
-        raw.bind(3, version)
-        var index: Int32 = 4
+        // Every blob of the row goes into one buffer first, bound in place (no copy) once
+        // it no longer grows.
+        scratch.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         if let length = record.length {
-            raw.bind(4, Int64(length.length))
-            raw.bind(5, Int64(bitPattern: length.stamp.hlc.rawValue))
-            raw.bind(6, try sites.index(of: length.stamp.site, db))
-            index = 7
+            RegisterBlob.append(length.stamp, to: &scratch)
+            ends.append(scratch.count)
         }
         for slot in record.registers where batch.winners[slot] >= 0 {
             let change = batch.changes[Int(batch.winners[slot])]
-            raw.bind(index, json: change.value)
-            raw.bind(index + 1, Int64(bitPattern: change.stamp.hlc.rawValue))
-            raw.bind(index + 2, try sites.index(of: change.stamp.site, db))
-            index += 3
+            RegisterBlob.append(change.value, change.stamp, to: &scratch)
+            ends.append(scratch.count)
         }
-        try raw.run(db)
+        raw.bind(1, id: record.id)
+        raw.bind(2, id: record.parent)
+        raw.bind(3, version)
+        try scratch.withUnsafeBytes { bytes in
+            var index: Int32 = 4
+            var start = 0
+            if let length = record.length {
+                raw.bind(4, Int64(length.length))
+                index = 5
+            }
+            for end in self.ends {
+                raw.bind(index, borrowed: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                index += 1
+                start = end
+            }
+            try raw.run(db)
+        }
     }
+
+    /// The blobs of the row being merged, and where each ends.
+    private var scratch: [UInt8] = []
+    private var ends: [Int] = []
 
     /// The merge statement of a table for a set of carried registers, prepared once per
     /// merge; consecutive records usually carry the same set.
@@ -122,19 +138,15 @@ struct Merger {
     /// For resumes: the position and causal-length changes that will win, read before the
     /// upsert, go to `history` (fields are recorded as they win, in `merge`).
     private mutating func recordHistory(_ record: Pending, position: Register?, table: KindTable) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT cl, cl_hlc, cl_site, pos, pos_hlc, pos_site FROM \(table.table) WHERE id = ?",
-                                   arguments: [record.id.data])
+        let row = try Row.fetchOne(db, sql: "SELECT cl, cl_stamp, r_pos FROM \(table.storage) WHERE id = ?", arguments: [record.id.data])
         if let length = record.length {
-            let stored = try row.flatMap { row -> CausalLength? in
-                guard let hlc: Int64 = row["cl_hlc"], let site = sites.site(row["cl_site"]) else { return nil }
-                return CausalLength(length: UInt64(row["cl"] as Int64), stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(hlc)), site: site))
-            }
+            let stored = try row.flatMap { row in try StoredRegister.causalLength(row) }
             if stored.map({ $0 < length }) ?? true {
                 try appendHistory(record.id, Change.causalLengthField, Register(value: .number(Double(length.length)), stamp: length.stamp))
             }
         }
         if let position {
-            let stored = try row.flatMap { try StoredRegister.read($0, "pos", sites: sites) }
+            let stored = try row.flatMap { try StoredRegister.read($0, "r_pos") }
             if stored.map({ $0.isBeaten(by: position) }) ?? true {
                 try appendHistory(record.id, Change.positionField, position)
             }
@@ -148,12 +160,18 @@ struct Merger {
     }
 }
 
-/// Reading a register's three columns back.
+/// Reading registers back from a row of a kind table.
 enum StoredRegister {
-    static func read(_ row: Row, _ column: String, sites: SiteTable) throws -> Register? {
-        guard let hlc: Int64 = row[column + "_hlc"], let text: String = row[column],
-              let site = sites.site(row[column + "_site"]) else { return nil }
-        return Register(value: try JSONText.decode(text), stamp: FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(hlc)), site: site))
+    /// The register in blob column `column`; nil when never written.
+    static func read(_ row: Row, _ column: String) throws -> Register? {
+        guard let data: Data = row[column] else { return nil }
+        return try RegisterBlob.decode(data)
+    }
+
+    /// The row's causal length; nil when it was never stamped (a record made by its fields).
+    static func causalLength(_ row: Row) throws -> CausalLength? {
+        guard let data: Data = row["cl_stamp"], let stamp = try RegisterBlob.stamp(data) else { return nil }
+        return CausalLength(length: UInt64(row["cl"] as Int64), stamp: stamp)
     }
 }
 

@@ -57,6 +57,14 @@ struct RawStatement {
         }
     }
 
+    /// Binds bytes without copying them: they must stay valid and unchanged until the
+    /// statement has run (`run` resets it).
+    func bind(_ index: Int32, borrowed bytes: UnsafeRawBufferPointer) {
+        // A null pointer would bind NULL, not an empty blob: registers are never empty.
+        precondition(!bytes.isEmpty, "borrowed blobs are registers, never empty")
+        sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), nil)
+    }
+
     func bind(_ index: Int32, blob: [UInt8]?) {
         guard let blob else { sqlite3_bind_null(handle, index); return }
         blob.withUnsafeBytes { buffer in

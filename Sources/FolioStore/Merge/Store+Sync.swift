@@ -26,13 +26,14 @@ extension Store {
         do { try transaction.clock.receive(batch.latest) } catch {
             throw StoreError.rejected(.malformedChange(String(describing: error)))
         }
-        do { try transaction.merge(batch) } catch let error as DatabaseError where error.message?.contains("folio: conflicting parent") == true {
+        do { try transaction.merge(batch) } catch let error as DatabaseError
+            where KindTable.isParentConflict(error) || error.message?.contains("folio: conflicting parent") == true {
             throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
         }
     }
 
     /// Refuses changes that give a held record another kind. (Another parent is refused by
-    /// each table's trigger when the row is written.)
+    /// the merge statement when the row is written, `KindTable.mergeSQL`.)
     private func checkIdentities(_ records: [Merger.Pending], _ db: Database) throws {
         var kinds: Set<RecordKind> = []
         var last: RecordKind?
@@ -64,7 +65,7 @@ extension Store {
             let sites = try SiteTable(db)
             var result: [Change] = []
             for table in KindTable.all {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.table) WHERE version > ? ORDER BY id",
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.storage) WHERE version > ? ORDER BY id",
                                             arguments: [Int64(version)])
                 guard !rows.isEmpty else { continue }
                 let others = try RecordReader.otherFields(db, table: table, since: version, sites: sites)

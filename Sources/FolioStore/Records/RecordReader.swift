@@ -48,13 +48,12 @@ enum RecordReader {
             guard let register else { return }
             state.apply(Change(record: id, kind: table.kind, parent: parent, field: field, value: register.value, stamp: register.stamp))
         }
-        if let hlc: Int64 = row["cl_hlc"], let site = sites.site(row["cl_site"]) {
-            let stamp = FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(hlc)), site: site)
-            apply(Change.causalLengthField, Register(value: .number(Double(row["cl"] as Int64)), stamp: stamp))
+        if let length = try StoredRegister.causalLength(row) {
+            apply(Change.causalLengthField, Register(value: .number(Double(length.length)), stamp: length.stamp))
         }
-        apply(Change.positionField, try StoredRegister.read(row, "pos", sites: sites))
-        for column in table.columns {
-            apply(column, try StoredRegister.read(row, "f_" + column, sites: sites))
+        for column in [Change.positionField] + table.columns {
+            let name = column == Change.positionField ? "r_pos" : "r_" + column
+            apply(column, try StoredRegister.read(row, name))
         }
         for change in others[id] ?? [] {
             apply(change.field, Register(value: change.value, stamp: change.stamp))

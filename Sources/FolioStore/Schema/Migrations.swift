@@ -1,3 +1,4 @@
+import FolioCRDT
 import GRDB
 
 /// The schema, as GRDB migrations. A released migration is never edited; changes are new
@@ -10,7 +11,7 @@ enum Migrations {
             // Site ids are stored per field as small local numbers; this maps them back.
             try db.execute(sql: "CREATE TABLE site (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE CHECK (length(id) = 16))")
             for table in KindTable.v1 {
-                try createKindTable(table, db)
+                try createLegacyKindTable(table, db)
             }
             // Fields without a column of their own: every resume field, and fields this
             // version does not know.
@@ -44,7 +45,7 @@ enum Migrations {
         }
         migrator.registerMigration("v2 profile") { db in
             for table in KindTable.v2 {
-                try createKindTable(table, db)
+                try createLegacyKindTable(table, db)
             }
         }
         // Where this replica syncs to and how far it got (see `SyncState`): one row.
@@ -65,20 +66,42 @@ enum Migrations {
             try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
         }
         // `folio agenda` finds the applications with a recent stage move by date instead of
-        // scanning every event (see `AgendaReader`). Plain indexes on value columns only.
+        // scanning every event (see `AgendaReader`). Plain indexes on value columns, which
+        // "v5 register blobs" carries over to the register layout. (A replica made between
+        // the two versions that introduced them has v5 already: its indexes go on the registers.)
         migrator.registerMigration("v4 tracking indexes") { db in
-            try db.execute(sql: "CREATE INDEX event_date ON event(f_date)")
-            try db.execute(sql: "CREATE INDEX event_type ON event(f_type)")
+            let event = KindTable.byKind[.event]!
+            let registers = try db.tableExists(event.storage)
+            for (name, column) in [("event_date", "f_date"), ("event_type", "f_type")] {
+                try db.execute(sql: registers ? try event.valueIndexSQL(name, [column]) : "CREATE INDEX \(name) ON event(\(column))")
+            }
+        }
+        // One BLOB per register, so the merge is one comparison a register (`RegisterBlob`).
+        migrator.registerMigration("v5 register blobs") { db in
+            try RegisterMigration.run(db)
         }
         return migrator
     }
 
-    /// Creates a kind's table, its parent index and the trigger that keeps parents fixed.
-    /// For the migration that introduces the kind; a released kind's table never changes.
+    /// Creates a kind's table, its view and its parent index, for the migration that
+    /// introduces the kind. (The merge statement keeps parents fixed, `KindTable.mergeSQL`.)
     static func createKindTable(_ table: KindTable, _ db: Database) throws {
         try db.execute(sql: table.createSQL)
+        try createKindView(table, db)
+    }
+
+    /// The view and parent index of a kind whose `storage` exists.
+    static func createKindView(_ table: KindTable, _ db: Database) throws {
+        try db.execute(sql: table.createViewSQL)
+        try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.storage)(parent) WHERE parent IS NOT NULL")
+    }
+
+    /// `createKindTable` as migrations "v1 records" and "v2 profile" ran it, with the
+    /// layout of `KindTable.legacyCreateSQL` and a trigger that kept parents fixed (both
+    /// replaced by "v5 register blobs"). Released: never edit.
+    static func createLegacyKindTable(_ table: KindTable, _ db: Database) throws {
+        try db.execute(sql: table.legacyCreateSQL)
         try db.execute(sql: "CREATE INDEX \(table.table)_parent ON \(table.table)(parent) WHERE parent IS NOT NULL")
-        // A record's parent never changes; a change that says otherwise aborts its batch.
         try db.execute(sql: """
             CREATE TRIGGER \(table.table)_parent_fixed BEFORE UPDATE OF parent ON \(table.table)
             WHEN NEW.parent IS NOT OLD.parent

@@ -110,7 +110,7 @@ extension Store {
         let db = transaction.db
         try db.execute(sql: "UPDATE sync_state SET cursor = '0', batch = NULL, batch_version = NULL WHERE id = 1")
         for table in KindTable.all {
-            try db.execute(sql: "UPDATE \(table.table) SET version = ?", arguments: [transaction.version])
+            try db.execute(sql: "UPDATE \(table.storage) SET version = ?", arguments: [transaction.version])
         }
         transaction.isDirty = true
     }
@@ -138,7 +138,7 @@ extension Store {
     private static func lowerVersions(_ clean: [(KindTable, [RecordID])], to pushed: Int64, from version: Int64, _ db: Database) throws {
         for (table, ids) in clean {
             try forEachChunk(ids) { marks, arguments in
-                try db.execute(sql: "UPDATE \(table.table) SET version = ? WHERE version = ? AND id IN (\(marks))",
+                try db.execute(sql: "UPDATE \(table.storage) SET version = ? WHERE version = ? AND id IN (\(marks))",
                                arguments: [pushed, version] + arguments)
             }
         }

@@ -2,6 +2,7 @@ import FolioCore
 import FolioCRDT
 import Foundation
 @testable import FolioStore
+import GRDB
 import Testing
 
 /// The agenda's own read (`AgendaReader`) on replicas that other sites wrote to: it must
@@ -101,26 +102,43 @@ struct AgendaReadTests {
 
 @Suite("migration v4 tracking indexes")
 struct TrackingIndexMigrationTests {
-    @Test("a replica made before v4 upgrades on open, keeps its data and gets the event indexes")
+    static let all = ["v1 records", "v2 profile", "v3 sync", "v4 tracking indexes", "v5 register blobs"]
+    static let eventIndexes = ["event_date", "event_parent", "event_type", "sqlite_autoindex_event_registers_1"]
+
+    @Test("a replica made before v4 upgrades on open and gets the event indexes, carried over to the register layout")
     func upgradesV3() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("replica.sqlite")
-        let today = CalendarDay("2024-05-10")!
-        let before: [Agenda.Item]
-        do {
-            let old = try Store.open(path: path, configuration: configuration(site: 5), upTo: "v3 sync")
-            #expect(try old.appliedMigrations() == ["v1 records", "v2 profile", "v3 sync"])
-            #expect(try old.indexNames(on: "event") == ["event_parent", "sqlite_autoindex_event_1"])
-            let id = try old.addApplication(ApplicationDraft(company: "Acme", role: "SRE")).id.hex
-            try old.moveApplication(id, to: "interview", date: "2024-05-12")
-            try old.addReminder(id, on: "2024-05-09", note: "prepare")
-            before = try old.agenda(today: today, days: 7).items
-        }
+        try RegisterMigrationTests.legacyReplica(path)
         let store = try Store.open(path: path, configuration: configuration(site: 5))
-        #expect(try store.appliedMigrations() == ["v1 records", "v2 profile", "v3 sync", "v4 tracking indexes"])
-        #expect(try store.indexNames(on: "event") == ["event_date", "event_parent", "event_type", "sqlite_autoindex_event_1"])
-        #expect(before.map(\.kind) == [.reminder, .interview])
-        #expect(try store.agenda(today: today, days: 7).items == before)
+        #expect(try store.appliedMigrations() == Self.all)
+        #expect(try store.indexNames(on: "event_registers") == Self.eventIndexes)
+        #expect(try store.trackedApplications().map(\.company) == ["Acme"])
+
+        let id = try store.addApplication(ApplicationDraft(company: "Initech", role: "SRE")).id.hex
+        try store.moveApplication(id, to: "interview", date: "2024-05-12")
+        try store.addReminder(id, on: "2024-05-09", note: "prepare")
+        let today = CalendarDay("2024-05-10")!
+        let items = try store.agenda(today: today, days: 7).items
+        #expect(items.map(\.kind) == [.reminder, .interview])
+        #expect(items == Agenda(try store.trackedApplications(), today: today, days: 7).items)
+    }
+
+    @Test("a replica that got v5 before v4 (made between the two) gets the indexes on its registers")
+    func v5BeforeV4() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("replica.sqlite")
+        do { _ = try Store.open(path: path) }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP INDEX event_date; DROP INDEX event_type")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4 tracking indexes'")
+        }
+        try queue.close()
+        let store = try Store.open(path: path)
+        #expect(try store.appliedMigrations() == ["v1 records", "v2 profile", "v3 sync", "v5 register blobs", "v4 tracking indexes"])
+        #expect(try store.indexNames(on: "event_registers") == Self.eventIndexes)
+        #expect(try store.agendaQueryPlan().contains("USING INDEX event_date"))
     }
 
     @Test("the agenda's statement finds recent moves through the date index")
@@ -155,11 +173,11 @@ struct OpenForReadingTests {
         let folder = try TemporaryFolder()
         let fresh = try Store.openForReading(path: folder.path("new/replica.sqlite"))
         #expect(try fresh.agenda(today: CalendarDay("2024-05-10")!, days: 7).items.isEmpty)
-        #expect(try fresh.appliedMigrations().last == "v4 tracking indexes")
+        #expect(try fresh.appliedMigrations() == TrackingIndexMigrationTests.all)
 
         let old = folder.path("old.sqlite")
         do { _ = try Store.open(path: old, configuration: configuration(site: 7), upTo: "v3 sync") }
-        #expect(try Store.openForReading(path: old).indexNames(on: "event").contains("event_date"))
+        #expect(try Store.openForReading(path: old).indexNames(on: "event_registers").contains("event_date"))
 
         let newer = folder.path("newer.sqlite")
         do { _ = try Store.open(path: newer) }
