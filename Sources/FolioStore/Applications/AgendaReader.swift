@@ -11,31 +11,31 @@ import GRDB
 ///
 /// `AgendaTests.scopedRead` checks that this gives the agenda a full read gives.
 enum AgendaReader {
-    /// The applications the agenda of `today` needs, in the order of a full read.
+    /// The applications the agenda of `today` needs, each with those of its events, in list
+    /// order. The applications come in no particular order: the agenda's does not depend on
+    /// it (items of different applications never compare equal), and leaving out the SQL
+    /// sort saves a quarter of the statement's time.
     static func applications(_ db: Database, today: CalendarDay, since: CalendarDay) throws -> [TrackedApplication] {
-        var result: [TrackedApplication] = []
-        var current: (id: RecordID, application: TrackedApplication, events: [(event: TrackedEvent, position: String)])?
-        func finish() {
-            guard var finished = current else { return }
-            finished.application.events = TrackerReader.listOrder(finished.events)
-            result.append(finished.application)
-        }
+        var applications: [TrackedApplication] = []
+        var events: [[(event: TrackedEvent, position: String)]] = []
+        var index: [RecordID: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [JSONValue.string(since.description).encoded()])
         while let row = try rows.next() {
-            guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
-            if parent != current?.id {
-                finish()
-                current = (parent, application(row), [])
+            guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }), var event = event(row) else { continue }
+            if event.type == "interview", event.date >= today, let id = try row.withUnsafeData(atIndex: 6, { RecordID(data: $0) }) {
+                TrackerReader.details(try TrackerReader.detailFields(of: id, db), into: &event)
             }
-            guard var event = event(row) else { continue }
-            if event.type == "interview", event.date >= today {
-                TrackerReader.details(try TrackerReader.detailFields(of: try row.withUnsafeData(atIndex: 6) { RecordID(data: $0) }!, db),
-                                      into: &event)
+            let position = TrackerReader.text(row, 11) ?? ""
+            if let at = index[parent] {
+                events[at].append((event, position))
+            } else {
+                index[parent] = applications.count
+                applications.append(application(row))
+                events.append([(event, position)])
             }
-            current?.events.append((event, TrackerReader.text(row, 11) ?? ""))
         }
-        finish()
-        return result
+        for at in applications.indices { applications[at].events = TrackerReader.listOrder(events[at]) }
+        return applications
     }
 
     /// The application of a row (columns 0-5), without events.
@@ -53,8 +53,8 @@ enum AgendaReader {
 
     /// Applications with a stage move since `?` (found by the `event_date` index; `+parent`
     /// keeps SQLite from walking the parent index instead), their moves, and every open
-    /// reminder, each with its visible application, in the applications' order. A reminder
-    /// is done when its `done` field is true, as `TrackerReader.details` reads it.
+    /// reminder, each with its visible application. A reminder is done when its `done` field
+    /// is true, as `TrackerReader.details` reads it.
     static let sql = """
         WITH moved(application) AS (
           SELECT DISTINCT parent FROM event
@@ -71,6 +71,5 @@ enum AgendaReader {
                n.id, lower(hex(n.id)), n.type, n.date, n.note, n.pos
         FROM needed n JOIN application a ON a.id = n.parent
         WHERE a.cl % 2 = 1
-        ORDER BY a.f_date, a.id
         """
 }
