@@ -196,9 +196,11 @@ enum JSONText {
 
     static func decode(_ text: String) throws -> JSONValue {
         // Fast path: text without escapes, the common case, needs no parser.
+        // Sliced by UTF-8 bytes: slicing by characters runs grapheme breaking over the text.
         let utf8 = text.utf8
-        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.dropFirst().dropLast().contains(where: { $0 == 0x5C || $0 == 0x22 }) {
-            return .string(String(text.dropFirst().dropLast()))
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 {
+            let inner = utf8.dropFirst().dropLast()
+            if !inner.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return .string(String(Substring(inner))) }
         }
         do { return try JSONParser.parse(text, path: "replica").0 } catch {
             throw StoreError.invalid("a stored value is not JSON: \(text.prefix(60))")

@@ -57,7 +57,7 @@ enum Table {
     /// Rows under a header, columns padded to their widest cell; the last column is not padded.
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let counts = all.map { $0.map(\.count) }
+        let counts = all.map { $0.map(width) }
         let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
         var output = ""
         for (row, rowCounts) in zip(all, counts) {
@@ -71,6 +71,11 @@ enum Table {
             output += line + "\n"
         }
         return output
+    }
+
+    /// A cell's width in characters; ASCII, most cells, without grapheme breaking.
+    private static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
     }
 
     /// The shortest prefixes (at least 8 hex digits) that tell these ids apart, like git's.
