@@ -37,6 +37,11 @@ public struct Store: Sendable {
     /// Opens (creating if needed) the replica file at `path`, in WAL mode, and brings its
     /// schema up to date. A file written by a newer Folio is refused, untouched.
     public static func open(path: String, configuration: Configuration = Configuration()) throws -> Store {
+        try open(path: path, configuration: configuration, upTo: nil)
+    }
+
+    /// `open`, with the migrations only up to and including `upTo` when given (tests of upgrades).
+    static func open(path: String, configuration: Configuration = Configuration(), upTo: String?) throws -> Store {
         do {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
@@ -46,10 +51,36 @@ public struct Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             let pool = try DatabasePool(path: path, configuration: config)
-            return try Store(writer: pool, path: path, configuration: configuration)
+            return try Store(writer: pool, path: path, configuration: configuration, upTo: upTo)
         } catch {
             throw StoreError.database(error)
         }
+    }
+
+    /// Opens the replica at `path` to read it, writing nothing: one connection, none of the
+    /// write `open`'s connection pool makes to set up its WAL file (which every process then
+    /// checkpoints and syncs on exit). When the file is missing or its schema is not this
+    /// version's, this is `open` (which creates, migrates or refuses it).
+    public static func openForReading(path: String, configuration: Configuration = Configuration()) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { return try open(path: path, configuration: configuration) }
+        let queue: DatabaseQueue
+        do {
+            var config = GRDB.Configuration()
+            config.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: config)
+            let migrator = Migrations.migrator
+            let current = try queue.read { db in
+                try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
+                    && String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'site'") != nil
+            }
+            guard current else {
+                try queue.close()
+                return try open(path: path, configuration: configuration)
+            }
+        } catch {
+            throw StoreError.database(error)
+        }
+        return Store(reader: queue, path: path, configuration: configuration)
     }
 
     /// A replica in memory, for tests.
@@ -59,7 +90,14 @@ public struct Store: Sendable {
         }
     }
 
-    init(writer: any DatabaseWriter, path: String, configuration: Configuration) throws {
+    /// A store on a replica whose schema is known to be current (see `openForReading`).
+    private init(reader: DatabaseQueue, path: String, configuration: Configuration) {
+        self.writer = reader
+        self.path = path
+        self.configuration = configuration
+    }
+
+    init(writer: any DatabaseWriter, path: String, configuration: Configuration, upTo: String? = nil) throws {
         self.writer = writer
         self.path = path
         self.configuration = configuration
@@ -69,7 +107,7 @@ public struct Store: Sendable {
                 throw StoreError.newerSchema(path: path, migrations: try migrator.appliedIdentifiers(db).sorted())
             }
         }
-        try migrator.migrate(writer)
+        if let upTo { try migrator.migrate(writer, upTo: upTo) } else { try migrator.migrate(writer) }
         try writer.write { db in
             let site = configuration.site ?? SiteID(rawValue: UInt64.random(in: .min ... .max))
             try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('site', ?)", arguments: [site.description])

@@ -51,13 +51,20 @@ public struct Agenda: Sendable {
             context.collect()
             items += context.items
         }
-        self.items = items.sorted(by: Self.order)
+        items.sort(by: Self.order)
+        self.items = items
     }
 
+    /// Overdue first, then by day, time, company, application and kind: the tuple order,
+    /// spelt out so that no tuple of copied strings is made per comparison.
     static func order(_ a: Item, _ b: Item) -> Bool {
         if a.isOverdue != b.isOverdue { return a.isOverdue }
-        return (a.due, a.time ?? "", a.company, a.application, a.kind.rawValue)
-            < (b.due, b.time ?? "", b.company, b.application, b.kind.rawValue)
+        if a.due != b.due { return a.due < b.due }
+        let (timeA, timeB) = (a.time ?? "", b.time ?? "")
+        if timeA != timeB { return timeA < timeB }
+        if a.company != b.company { return a.company < b.company }
+        if a.application != b.application { return a.application < b.application }
+        return a.kind.rawValue < b.kind.rawValue
     }
 
     /// One application's items.

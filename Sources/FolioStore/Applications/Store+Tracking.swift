@@ -12,10 +12,10 @@ extension Store {
     }
 
     /// What is due as of `today`, `days` ahead (see `Agenda`). Reads only what the agenda
-    /// needs: open reminders and the applications that are not ghosted.
+    /// needs (see `AgendaReader`): open reminders and the applications that are not ghosted.
     public func agenda(today: CalendarDay, days: Int, ghostAfter: Int = PipelineStatus.defaultGhostAfterDays) throws -> Agenda {
         let since = today.adding(1 - ghostAfter)
-        let applications = try read { db in try TrackerReader.applications(db, profile: false, scope: .agenda(since: since)) }
+        let applications = try read { db in try AgendaReader.applications(db, today: today, since: since) }
         return Agenda(applications, today: today, days: days, ghostAfter: ghostAfter)
     }
 

@@ -8,35 +8,12 @@ import GRDB
 /// matched by their 16-byte ids, and events are put in list order here rather than by an
 /// SQL sort.
 enum TrackerReader {
-    /// Which events to read.
-    enum Scope {
-        /// All of them.
-        case everything
-        /// What `Agenda` needs as of a day, and nothing more: open reminders, and every event
-        /// of the applications with a stage move on or after `since` (the ones that are not
-        /// ghosted). Applications with none of these are left out.
-        case agenda(since: CalendarDay)
-
-        /// The SQL condition on events `e`, with its arguments.
-        var eventFilter: (sql: String, arguments: StatementArguments) {
-            guard case .agenda(let since) = self else { return ("", []) }
-            return ("""
-                AND (e.parent IN (SELECT parent FROM event WHERE cl % 2 = 1 AND parent IS NOT NULL
-                                  AND f_type <> '"reminder"' AND f_date >= ?)
-                     OR (e.f_type = '"reminder"' AND NOT EXISTS (
-                         SELECT 1 FROM field d WHERE d.record = e.id AND d.name = 'done' AND d.value = 'true')))
-                """, [JSONValue.string(since.description).encoded()])
-        }
-    }
-
-    /// Every visible application (for `.agenda`, only those with events it needs); `profile` also reads the
-    /// fields only the report and the exports use (variant, company size, the sent
-    /// snapshot's resume name).
+    /// Every visible application; `profile` also reads the fields only the report and the
+    /// exports use (variant, company size, the sent snapshot's resume name).
     /// Without `eventDetails`, events come without time, zone, place, people and done.
-    static func applications(_ db: Database, profile: Bool = true, eventDetails: Bool = true,
-                             scope: Scope = .everything) throws -> [TrackedApplication] {
-        let filter = scope.eventFilter
-        var eventsByParent = try Self.events(db, details: eventDetails, filter: filter)
+    /// (The agenda reads less: see `AgendaReader`.)
+    static func applications(_ db: Database, profile: Bool = true, eventDetails: Bool = true) throws -> [TrackedApplication] {
+        var eventsByParent = try Self.events(db, details: eventDetails)
         let snapshots = profile ? try snapshotNames(db) : [:]
         let extras = profile ? try extraFields(db, table: "application", names: ["variant", "company_size"]) : [:]
         var result: [TrackedApplication] = []
@@ -47,8 +24,6 @@ enum TrackerReader {
         while let row = try rows.next() {
             guard let id = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }) else { continue }
             let own = eventsByParent.removeValue(forKey: id)
-            // A filtered read wants only the applications that have some of its events.
-            if own == nil, !filter.sql.isEmpty { continue }
             let date = stored(row, 5).flatMap { CalendarDay($0) } ?? CalendarDay(ordinal: 0)
             var application = TrackedApplication(id: row[1], company: stored(row, 2) ?? "", role: stored(row, 3) ?? "",
                                                  status: stored(row, 4) ?? "", date: date, events: own ?? [])
@@ -63,9 +38,9 @@ enum TrackerReader {
         return result
     }
 
-    /// The text a column holds as stored JSON (unwrapped here: SQLite's `json_extract` would
-    /// run for every row, even those a filtered read skips); nil for NULL and non-text.
-    private static func stored(_ row: Row, _ index: Int) -> String? {
+    /// The text a column holds as stored JSON, nil for NULL and non-text. A plain string is
+    /// unwrapped here, which costs less than SQLite's `json_extract`.
+    static func stored(_ row: Row, _ index: Int) -> String? {
         guard let json = String.fromDatabaseValue(row[index] as DatabaseValue) else { return nil }
         let utf8 = json.utf8
         if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.contains(0x5C) {
@@ -75,7 +50,7 @@ enum TrackerReader {
     }
 
     /// A column's text; nil for NULL and for anything that is not text.
-    private static func text(_ row: Row, _ index: Int) -> String? {
+    static func text(_ row: Row, _ index: Int) -> String? {
         String.fromDatabaseValue(row[index] as DatabaseValue)
     }
 
@@ -84,41 +59,35 @@ enum TrackerReader {
         fields.map { "json_extract(\(table)f_\($0), '$')" }.joined(separator: ", ")
     }
 
-    /// The visible events (matching `filter`) by parent, each parent's in list order.
-    private static func events(_ db: Database, details: Bool,
-                               filter: (sql: String, arguments: StatementArguments)) throws -> [RecordID: [TrackedEvent]] {
-        // A filtered read has few events with details: looking each up costs less than
-        // evaluating the filter again in a set-wide query.
-        let setWide = details && filter.sql.isEmpty
-        let extras = setWide ? try extraFields(db, table: "event", names: eventDetailNames) : [:]
+    /// The visible events by parent, each parent's in list order.
+    private static func events(_ db: Database, details: Bool) throws -> [RecordID: [TrackedEvent]] {
+        let extras = details ? try extraFields(db, table: "event", names: eventDetailNames) : [:]
         var byParent: [RecordID: [(event: TrackedEvent, position: String)]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.parent, e.id, lower(hex(e.id)), e.pos, \(unwrapped(["type", "date", "note"], table: "e."))
-            FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL \(filter.sql)
-            """, arguments: filter.arguments)
+            FROM event e WHERE e.cl % 2 = 1 AND e.parent IS NOT NULL
+            """)
         while let row = try rows.next() {
             guard let parent = try row.withUnsafeData(atIndex: 0, { RecordID(data: $0) }),
                   let date = text(row, 5).flatMap({ CalendarDay($0) }),
                   let id = try row.withUnsafeData(atIndex: 1, { RecordID(data: $0) }) else { continue }
             var event = TrackedEvent(id: row[2], type: text(row, 4) ?? "", date: date, note: text(row, 6))
-            if setWide, let fields = extras[id] {
-                Self.details(fields, into: &event)
-            } else if details, !setWide, event.type == "interview" || event.isReminder {
-                Self.details(try detailFields(of: id, db), into: &event)
-            }
+            if let fields = extras[id] { Self.details(fields, into: &event) }
             byParent[parent, default: []].append((event, text(row, 3) ?? ""))
         }
-        // List order: position, then id (the hex id sorts as the id does).
-        return byParent.mapValues { events in
-            events.count < 2 ? events.map(\.event)
-                : events.sorted { ($0.position, $0.event.id) < ($1.position, $1.event.id) }.map(\.event)
-        }
+        return byParent.mapValues(listOrder)
+    }
+
+    /// Events in list order: position, then id (the hex id sorts as the id does).
+    static func listOrder(_ events: [(event: TrackedEvent, position: String)]) -> [TrackedEvent] {
+        events.count < 2 ? events.map(\.event)
+            : events.sorted { ($0.position, $0.event.id) < ($1.position, $1.event.id) }.map(\.event)
     }
 
     private static let eventDetailNames = ["time", "timezone", "place", "people", "done"]
 
-    /// One event's detail fields (for filtered reads).
-    private static func detailFields(of id: RecordID, _ db: Database) throws -> [String: DatabaseValue] {
+    /// One event's detail fields (for reads of a few events).
+    static func detailFields(of id: RecordID, _ db: Database) throws -> [String: DatabaseValue] {
         let statement = try db.cachedStatement(sql: """
             SELECT name, json_extract(value, '$') FROM field WHERE record = ? AND name IN ('time', 'timezone', 'place', 'people', 'done')
             """)
@@ -127,7 +96,7 @@ enum TrackerReader {
         return result
     }
 
-    private static func details(_ fields: [String: DatabaseValue], into event: inout TrackedEvent) {
+    static func details(_ fields: [String: DatabaseValue], into event: inout TrackedEvent) {
         event.time = fields["time"].flatMap(String.fromDatabaseValue)
         event.timeZone = fields["timezone"].flatMap(String.fromDatabaseValue)
         event.place = fields["place"].flatMap(String.fromDatabaseValue)

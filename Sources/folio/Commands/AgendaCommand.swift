@@ -24,7 +24,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let agenda = try Replica.run { try store.agenda(today: tracking.day, days: days, ghostAfter: tracking.ghostDays) }
         if json { Replica.printJSON(.array(agenda.items.map(Self.json))); return }
         guard !agenda.items.isEmpty else {

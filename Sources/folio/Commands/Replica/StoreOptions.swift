@@ -15,6 +15,11 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> Store {
         try Replica.run { try Store.open(path: StoreLocation.resolve(option: store)) }
     }
+
+    /// Opens the replica to read it, writing nothing when it is there and up to date.
+    func openForReading() throws -> Store {
+        try Replica.run { try Store.openForReading(path: StoreLocation.resolve(option: store)) }
+    }
 }
 
 /// Running replica operations: problems are printed as one clear message and exit 1.
