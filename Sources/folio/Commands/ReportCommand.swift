@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws { try Replica.validateDay(since, option: "since") }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let applications = try Replica.run { try store.trackedApplications(eventDetails: false) }
         let options = CareerReport.Options(today: tracking.day, since: since.flatMap { CalendarDay($0) }, ghostAfter: tracking.ghostDays)
         let report = CareerReport(applications, options: options)

@@ -24,7 +24,7 @@ struct AppBoardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let applications = try Replica.run { try store.trackedApplications(profile: false, eventDetails: false) }
         let board = KanbanBoard(applications, today: tracking.day, ghostAfter: tracking.ghostDays)
         if json { Replica.printJSON(board.json); return }

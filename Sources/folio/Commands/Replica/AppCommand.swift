@@ -70,7 +70,7 @@ struct AppListCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let applications = try Replica.run { try store.applications(status: status) }
         if json { Replica.printJSON(.array(applications.map(\.json))); return }
         guard !applications.isEmpty else {
@@ -92,7 +92,7 @@ struct AppShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let detail = try Replica.run { try store.application(id) }
         if json { Replica.printJSON(detail.json); return }
         let summary = detail.summary

@@ -23,7 +23,7 @@ struct AppExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let text = try Replica.run { () throws -> String in
             switch format {
             case .csv: return ApplicationCSV.export(try store.trackedApplications(eventDetails: false))

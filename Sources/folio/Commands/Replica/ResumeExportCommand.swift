@@ -22,7 +22,7 @@ struct ResumeExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let resume = try Replica.run { try store.resume(named: name) }
         do {
             let data = try options.renderer().render(resume, as: format)

@@ -19,7 +19,7 @@ struct ResumeHistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let entries = try Replica.run { try store.history(resume: name) }
         if json {
             Replica.printJSON(.array(entries.map { entry in

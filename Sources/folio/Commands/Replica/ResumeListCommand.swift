@@ -13,7 +13,7 @@ struct ResumeListCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let resumes = try Replica.run { try store.resumes() }
         if json {
             Replica.printJSON(.array(resumes.map { resume in

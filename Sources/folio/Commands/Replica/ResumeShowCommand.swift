@@ -17,7 +17,7 @@ struct ResumeShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         let document = try Replica.run { try store.resumeDocument(named: name) }
         print(json ? document.encoded(pretty: true) : document.yamlText(), terminator: "")
     }
