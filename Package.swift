@@ -185,6 +185,8 @@ let package = Package(
             dependencies: [
                 "FolioServer", "FolioSync", "FolioCRDT", "FolioCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // Migration tests write databases as older servers did.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
