@@ -72,6 +72,40 @@ struct RawStatement {
         }
     }
 
+    /// Steps through the statement's rows, calling `row` with each, and resets it: for
+    /// listings, where GRDB's row values cost more than the query.
+    func forEachRow(_ db: Database, _ row: (RawStatement) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql)
+            }
+            try row(self)
+        }
+    }
+
+    /// The current row's column as a record id; nil unless it is a 16-byte blob.
+    func id(_ column: Int32) -> RecordID? {
+        guard sqlite3_column_bytes(handle, column) == 16, let bytes = sqlite3_column_blob(handle, column) else { return nil }
+        return RecordID(bytes: UnsafeRawBufferPointer(start: bytes, count: 16))
+    }
+
+    /// The current row's column, a value's stable JSON text, as the string it holds; nil
+    /// for NULL, other JSON values and text that is not JSON. Quoted text without escapes,
+    /// most of it, is taken from SQLite's buffer without a parser.
+    func jsonString(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+        if bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 {
+            let inner = UnsafeBufferPointer(rebasing: bytes[1..<bytes.count - 1])
+            if !inner.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return String(decoding: inner, as: UTF8.self) }
+        }
+        return (try? JSONText.decode(String(decoding: bytes, as: UTF8.self)))?.stringValue
+    }
+
     /// Runs the statement to completion and resets it; returns the rows it changed.
     @discardableResult
     func run(_ db: Database) throws -> Int {

@@ -59,18 +59,20 @@ enum Table {
         let all = [header] + rows
         let counts = all.map { $0.map(width) }
         let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
-        var output = ""
+        // Written as bytes into one buffer: a string per line costs more than the listing.
+        var output: [UInt8] = []
+        output.reserveCapacity(all.count * (widths.reduce(0, +) + 2 * widths.count + 1))
         for (row, rowCounts) in zip(all, counts) {
-            var line = ""
+            let start = output.count
             for (index, cell) in row.enumerated() {
-                if index > 0 { line += "  " }
-                line += cell
-                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - rowCounts[index]) }
+                if index > 0 { output.append(contentsOf: [0x20, 0x20]) }
+                output.append(contentsOf: cell.utf8)
+                if index < row.count - 1 { output.append(contentsOf: repeatElement(0x20, count: widths[index] - rowCounts[index])) }
             }
-            while line.last == " " { line.removeLast() }
-            output += line + "\n"
+            while output.count > start, output.last == 0x20 { output.removeLast() }
+            output.append(0x0A)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A cell's width in characters; ASCII, most cells, without grapheme breaking.
