@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable {
     public var compressionThreshold = SyncProtocol.compressionThreshold
     /// How far ahead of the server's clock a stamp may be, ms (SyncProtocol.maximumDrift).
     public var maximumDrift = SyncProtocol.maximumDrift
+    /// How long a device token works after it was issued, ms (365 days); nil: until it is
+    /// revoked. An expired token gets 401 like a revoked one; the device logs in again.
+    public var tokenLifetime: UInt64? = 365 * 24 * 60 * 60 * 1000
     /// bcrypt cost for new passwords (12; tests use 4).
     public var bcryptCost: UInt8 = 12
     /// Failed logins allowed per email and per client address within `loginWindow` (5).

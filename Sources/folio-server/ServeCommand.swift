@@ -20,15 +20,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(help: "Days a device token works after login or registration; 0: until it is revoked.")
+    var tokenDays = 365
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level") }
+        guard (0...36_500).contains(tokenDays) else { throw ValidationError("--token-days must be 0...36500") }
     }
 
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        configuration.tokenLifetime = tokenDays == 0 ? nil : UInt64(tokenDays) * 24 * 60 * 60 * 1000
         var logger = Logger(label: "folio-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let metrics = ServerMetrics()

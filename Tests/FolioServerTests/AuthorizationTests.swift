@@ -67,6 +67,25 @@ import Testing
     }
 
     @Test(arguments: guarded.map(\.name))
+    func expiredTokenIsUnauthorized(_ name: String) async throws {
+        let route = Self.guarded.first { $0.name == name }!
+        let lifetime: UInt64 = 24 * 60 * 60 * 1000
+        let test = try TestServer { $0.tokenLifetime = lifetime }
+        try await test.run { client in
+            let device = try await client.register()
+            test.clock.advance(by: lifetime)
+            #expect(try await client.send(.get, "/v1/me", token: device.token).status == .ok, "valid to the last millisecond")
+            test.clock.advance(by: 1)
+            let response = try await client.send(route.method, route.path(device.space), token: device.token, json: route.body)
+            #expect(response.status == .unauthorized && response.errorCode == "unauthorized", "\(name): \(response.text)")
+            #expect(response.text.contains("expired"))
+            // Logging in again gives a token that works.
+            let login = try await client.send(.post, "/v1/auth/login", json: AuthRequest(email: "ada@example.com", password: "correct horse").json)
+            #expect(login.status == .ok)
+        }
+    }
+
+    @Test(arguments: guarded.map(\.name))
     func disabledUsersTokenIsUnauthorized(_ name: String) async throws {
         let route = Self.guarded.first { $0.name == name }!
         let test = try TestServer()

@@ -208,7 +208,7 @@ struct FailingStorage: SyncStorage {
     func users() async throws -> [Account] { throw DiskFailure() }
     func setDisabled(email: String, _ disabled: Bool) async throws -> Bool { throw DiskFailure() }
     func addToken(hash: String, user: String, device: String?, now: UInt64) async throws { throw DiskFailure() }
-    func caller(tokenHash: String) async throws -> Caller? { throw DiskFailure() }
+    func caller(tokenHash: String, issuedSince: UInt64) async throws -> Caller? { throw DiskFailure() }
     func revokeToken(hash: String) async throws { throw DiskFailure() }
     func memberships(user: String) async throws -> [Membership] { throw DiskFailure() }
     func setMember(space: String, user: String, role: Role) async throws { throw DiskFailure() }

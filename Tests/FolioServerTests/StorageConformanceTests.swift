@@ -61,17 +61,26 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
         try await store.addToken(hash: "t1", user: ada.id, device: "laptop", now: Self.now)
         try await store.addToken(hash: "t2", user: ada.id, device: nil, now: Self.now)
-        #expect(try await store.caller(tokenHash: "t1") == Caller(user: ada.id, email: ada.email, space: ada.space, tokenHash: "t1"))
-        #expect(try await store.caller(tokenHash: "nope") == nil)
+        #expect(try await store.caller(tokenHash: "t1", issuedSince: 0) == Caller(user: ada.id, email: ada.email, space: ada.space, tokenHash: "t1"))
+        #expect(try await store.caller(tokenHash: "nope", issuedSince: 0) == nil)
         try await store.revokeToken(hash: "t1")
-        #expect(try await store.caller(tokenHash: "t1") == nil)
-        #expect(try await store.caller(tokenHash: "t2") != nil)
+        #expect(try await store.caller(tokenHash: "t1", issuedSince: 0) == nil)
+        #expect(try await store.caller(tokenHash: "t2", issuedSince: 0) != nil)
         #expect(try await store.setDisabled(email: "ada@example.com", true))
-        #expect(try await store.caller(tokenHash: "t2") == nil)
+        #expect(try await store.caller(tokenHash: "t2", issuedSince: 0) == nil)
         #expect(try await store.user(email: "ada@example.com")?.disabled == true)
         #expect(try await store.setDisabled(email: "ada@example.com", false))
-        #expect(try await store.caller(tokenHash: "t2") != nil)
+        #expect(try await store.caller(tokenHash: "t2", issuedSince: 0) != nil)
         #expect(try await store.setDisabled(email: "nobody@example.com", true) == false)
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func tokensIssuedBeforeTheLifetimeNoLongerWork(_ kind: StorageKind) async throws {
+        let store = try kind.make()
+        let ada = try await store.createUser(email: "ada@example.com", passwordHash: "h", now: Self.now)
+        try await store.addToken(hash: "t1", user: ada.id, device: "laptop", now: Self.now)
+        #expect(try await store.caller(tokenHash: "t1", issuedSince: Self.now) != nil)
+        #expect(try await store.caller(tokenHash: "t1", issuedSince: Self.now + 1) == nil)
     }
 
     @Test(arguments: StorageKind.allCases)

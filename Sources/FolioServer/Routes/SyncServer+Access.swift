@@ -5,14 +5,16 @@ import Hummingbird
 
 extension SyncServer {
     /// The caller of a request with a valid `Authorization: Bearer TOKEN`; 401 otherwise
-    /// (no token, unknown, revoked, or a disabled user's).
+    /// (no token, unknown, revoked, expired, or a disabled user's).
     func caller(_ request: Request) async throws -> Caller {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw ServerError.unauthorized
         }
         let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty, let caller = try await storage.caller(tokenHash: DeviceToken.hash(token)) else {
-            throw ServerError(.unauthorized, "the device token is unknown, revoked, or its user is disabled; log in again")
+        let now = configuration.now()
+        let issuedSince = configuration.tokenLifetime.map { now > $0 ? now - $0 : 0 } ?? 0
+        guard !token.isEmpty, let caller = try await storage.caller(tokenHash: DeviceToken.hash(token), issuedSince: issuedSince) else {
+            throw ServerError(.unauthorized, "the device token is unknown, revoked, expired, or its user is disabled; log in again")
         }
         return caller
     }

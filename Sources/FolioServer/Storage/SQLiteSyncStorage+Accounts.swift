@@ -50,12 +50,12 @@ extension SQLiteSyncStorage {
         }
     }
 
-    public func caller(tokenHash: String) async throws -> Caller? {
+    public func caller(tokenHash: String, issuedSince: UInt64) async throws -> Caller? {
         try readNow { db in
             let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT users.id, users.email, users.space_id FROM tokens JOIN users ON users.id = tokens.user_id
-                WHERE tokens.hash = ? AND tokens.revoked = 0 AND users.disabled = 0
-                """), arguments: [tokenHash])
+                WHERE tokens.hash = ? AND tokens.revoked = 0 AND tokens.created >= ? AND users.disabled = 0
+                """), arguments: [tokenHash, Int64(clamping: issuedSince)])
             return row.map { Caller(user: $0["id"], email: $0["email"], space: $0["space_id"], tokenHash: tokenHash) }
         }
     }

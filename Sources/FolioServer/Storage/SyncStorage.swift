@@ -17,8 +17,9 @@ public protocol SyncStorage: Sendable {
     func setDisabled(email: String, _ disabled: Bool) async throws -> Bool
     /// Stores a device token by its SHA-256 (hex); the token itself is never stored.
     func addToken(hash: String, user: String, device: String?, now: UInt64) async throws
-    /// The caller a token hash belongs to, when the token is not revoked and its user not disabled.
-    func caller(tokenHash: String) async throws -> Caller?
+    /// The caller a token hash belongs to, when the token is not revoked, was issued at or
+    /// after `issuedSince` (Unix ms: older ones have expired), and its user is not disabled.
+    func caller(tokenHash: String, issuedSince: UInt64) async throws -> Caller?
     /// Revokes a token.
     func revokeToken(hash: String) async throws
     /// The spaces a user is a member of, with the user's role in each, by space id.
