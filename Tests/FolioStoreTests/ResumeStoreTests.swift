@@ -137,6 +137,18 @@ import Testing
         #expect(try store.applications().map(\.id) == [added.id])
     }
 
+    @Test func listingsReadTextThatNeedsEscapesAndNonText() throws {
+        let store = try Store.inMemory(configuration: configuration(site: 3))
+        var draft = ApplicationDraft(company: "Ünïcode \"Quoted\" \\ Co\u{2028}", role: "Staff, \"Platform\"")
+        draft.url = "https://example.com/a?b=\"c\""
+        let added = try store.addApplication(draft)
+        try store.set(added.id, "role", to: 42)
+        let listed = try #require(try store.applications().first)
+        #expect(listed.company == draft.company)
+        #expect(listed.url == draft.url)
+        #expect(listed.role == "", "a value that is not text lists as empty")
+    }
+
     @Test func ambiguousAndUnknownPrefixesListCandidates() throws {
         let store = try Store.inMemory(configuration: configuration(site: 4))
         let a = try store.addApplication(ApplicationDraft(company: "A", role: "r"))

@@ -32,7 +32,7 @@ import Testing
         let path = folder.path("replica.sqlite")
         let store = try Store.open(path: path, configuration: configuration(site: 1))
         try store.applyPulled(Self.remoteNote(1, text: "first"), cursor: "2")
-        // A page that fails half way (a record given another parent trips the trigger after
+        // A page that fails half way (a record given another parent is refused by the merge after
         // the first record merged): nothing of it, and not its cursor, is kept.
         let parent = RecordID(high: 0x0190_0000_0000_7000, low: 0x8000_0000_0000_0099)
         let bad = Self.remoteNote(2, text: "second") + Self.remoteNote(1, text: "moved", counter: 5, parent: parent)

@@ -38,14 +38,10 @@ enum TrackerReader {
         return result
     }
 
-    /// The text a column holds as stored JSON, nil for NULL and non-text. A plain string is
-    /// unwrapped here, which costs less than SQLite's `json_extract`.
+    /// The text a column holds as stored JSON, nil for NULL and non-text. Unwrapped here
+    /// (`JSONText`), which costs less than SQLite's `json_extract`.
     static func stored(_ row: Row, _ index: Int) -> String? {
         guard let json = String.fromDatabaseValue(row[index] as DatabaseValue) else { return nil }
-        let utf8 = json.utf8
-        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22, !utf8.contains(0x5C) {
-            return String(Substring(utf8.dropFirst().dropLast()))
-        }
         return (try? JSONText.decode(json))?.stringValue
     }
 

@@ -194,14 +194,18 @@ enum JSONText {
         }
     }
 
+    /// The string a JSON text holds when it is quoted text without escapes (most stored
+    /// values), without a parser; nil for anything else. Sliced by UTF-8 bytes: slicing by
+    /// characters runs grapheme breaking over the text.
+    static func plainString<Bytes: BidirectionalCollection<UInt8>>(_ utf8: Bytes) -> String? {
+        guard utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 else { return nil }
+        let inner = utf8.dropFirst().dropLast()
+        guard !inner.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return nil }
+        return String(decoding: inner, as: UTF8.self)
+    }
+
     static func decode(_ text: String) throws -> JSONValue {
-        // Fast path: text without escapes, the common case, needs no parser.
-        // Sliced by UTF-8 bytes: slicing by characters runs grapheme breaking over the text.
-        let utf8 = text.utf8
-        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 {
-            let inner = utf8.dropFirst().dropLast()
-            if !inner.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return .string(String(Substring(inner))) }
-        }
+        if let plain = plainString(text.utf8) { return .string(plain) }
         do { return try JSONParser.parse(text, path: "replica").0 } catch {
             throw StoreError.invalid("a stored value is not JSON: \(text.prefix(60))")
         }

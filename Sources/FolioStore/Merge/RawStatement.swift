@@ -99,10 +99,7 @@ struct RawStatement {
     func jsonString(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-        if bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 {
-            let inner = UnsafeBufferPointer(rebasing: bytes[1..<bytes.count - 1])
-            if !inner.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return String(decoding: inner, as: UTF8.self) }
-        }
+        if let plain = JSONText.plainString(bytes) { return plain }
         return (try? JSONText.decode(String(decoding: bytes, as: UTF8.self)))?.stringValue
     }
 

@@ -34,20 +34,6 @@ enum RegisterBlob {
         }
     }
 
-    /// A register's bytes.
-    static func encode(_ value: JSONValue, _ stamp: FieldStamp) -> Data {
-        var bytes: [UInt8] = []
-        append(value, stamp, to: &bytes)
-        return Data(bytes)
-    }
-
-    /// A stamp's bytes.
-    static func encode(_ stamp: FieldStamp) -> Data {
-        var bytes: [UInt8] = []
-        append(stamp, to: &bytes)
-        return Data(bytes)
-    }
-
     /// The stamp of a register or `cl_stamp`; nil for a register never written.
     static func stamp(_ data: Data) throws -> FieldStamp? {
         if data.isEmpty { return nil }
@@ -68,7 +54,7 @@ enum RegisterBlob {
     }
 
     /// SQL for a register column's value as JSON text: `'null'` for a null value, NULL
-    /// when never written (the generated value columns).
+    /// when never written (the value columns of a kind's view).
     static func valueSQL(_ column: String) -> String {
         "CASE WHEN length(\(column)) > \(stampSize) THEN CAST(substr(\(column), \(stampSize + 1)) AS TEXT) "
             + "WHEN length(\(column)) = \(stampSize) THEN 'null' END"

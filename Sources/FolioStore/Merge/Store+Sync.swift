@@ -26,8 +26,7 @@ extension Store {
         do { try transaction.clock.receive(batch.latest) } catch {
             throw StoreError.rejected(.malformedChange(String(describing: error)))
         }
-        do { try transaction.merge(batch) } catch let error as DatabaseError
-            where KindTable.isParentConflict(error) || error.message?.contains("folio: conflicting parent") == true {
+        do { try transaction.merge(batch) } catch let error as DatabaseError where KindTable.isParentConflict(error) {
             throw StoreError.rejected(.conflicting("a change gives a held record another parent"))
         }
     }

@@ -51,9 +51,8 @@ enum RecordReader {
         if let length = try StoredRegister.causalLength(row) {
             apply(Change.causalLengthField, Register(value: .number(Double(length.length)), stamp: length.stamp))
         }
-        for column in [Change.positionField] + table.columns {
-            let name = column == Change.positionField ? "r_pos" : "r_" + column
-            apply(column, try StoredRegister.read(row, name))
+        for (field, register) in zip([Change.positionField] + table.columns, KindTable.registerColumns(table.columns)) {
+            apply(field, try StoredRegister.read(row, register))
         }
         for change in others[id] ?? [] {
             apply(change.field, Register(value: change.value, stamp: change.stamp))

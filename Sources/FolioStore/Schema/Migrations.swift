@@ -67,14 +67,10 @@ enum Migrations {
         }
         // `folio agenda` finds the applications with a recent stage move by date instead of
         // scanning every event (see `AgendaReader`). Plain indexes on value columns, which
-        // "v5 register blobs" carries over to the register layout. (A replica made between
-        // the two versions that introduced them has v5 already: its indexes go on the registers.)
+        // "v5 register blobs" carries over to the register layout.
         migrator.registerMigration("v4 tracking indexes") { db in
-            let event = KindTable.byKind[.event]!
-            let registers = try db.tableExists(event.storage)
-            for (name, column) in [("event_date", "f_date"), ("event_type", "f_type")] {
-                try db.execute(sql: registers ? try event.valueIndexSQL(name, [column]) : "CREATE INDEX \(name) ON event(\(column))")
-            }
+            try db.execute(sql: "CREATE INDEX event_date ON event(f_date)")
+            try db.execute(sql: "CREATE INDEX event_type ON event(f_type)")
         }
         // One BLOB per register, so the merge is one comparison a register (`RegisterBlob`).
         migrator.registerMigration("v5 register blobs") { db in

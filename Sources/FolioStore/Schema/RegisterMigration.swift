@@ -1,3 +1,4 @@
+import FolioCRDT
 import Foundation
 import GRDB
 
@@ -69,7 +70,9 @@ enum RegisterMigration {
         guard let hlc: Int64 = row[name + "_hlc"] else { return nil }
         let index: Int64? = row[name + "_site"]
         guard let index, let site = sites[index] else { throw StoreError.invalid("\(name) refers to an unknown site number") }
-        return withUnsafeBytes(of: (UInt64(bitPattern: hlc).bigEndian, site.bigEndian)) { Array($0) }
+        var bytes: [UInt8] = []
+        RegisterBlob.append(FieldStamp(hlc: HybridTimestamp(rawValue: UInt64(bitPattern: hlc)), site: SiteID(rawValue: site)), to: &bytes)
+        return bytes
     }
 
     /// A legacy register as its blob; nil when it was never written.

@@ -124,23 +124,6 @@ struct TrackingIndexMigrationTests {
         #expect(items == Agenda(try store.trackedApplications(), today: today, days: 7).items)
     }
 
-    @Test("a replica that got v5 before v4 (made between the two) gets the indexes on its registers")
-    func v5BeforeV4() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("replica.sqlite")
-        do { _ = try Store.open(path: path) }
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "DROP INDEX event_date; DROP INDEX event_type")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4 tracking indexes'")
-        }
-        try queue.close()
-        let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations() == ["v1 records", "v2 profile", "v3 sync", "v5 register blobs", "v4 tracking indexes"])
-        #expect(try store.indexNames(on: "event_registers") == Self.eventIndexes)
-        #expect(try store.agendaQueryPlan().contains("USING INDEX event_date"))
-    }
-
     @Test("the agenda's statement finds recent moves through the date index")
     func agendaUsesTheDateIndex() throws {
         let plan = try Store.inMemory().agendaQueryPlan()
